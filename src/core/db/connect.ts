@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { describeDatabaseUrl, type DatabaseKind } from '../config';
+import { AppError } from '../errors';
+import type { Database } from './database';
+
+export interface Connection {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Where it points, with any password removed, for logs and messages. */
+  label: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database a DATABASE_URL names. This is the only place that knows about dialects;
+ * everything above it speaks Kysely.
+ */
+export async function connect(databaseUrl: string): Promise<Connection> {
+  const { kind, target } = describeDatabaseUrl(databaseUrl);
+  const db = kind === 'postgres' ? openPostgres(target) : openSqlite(target);
+  const label = kind === 'postgres' ? redact(target) : target;
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw new AppError('unavailable', `Cannot reach the database at ${label}: ${describe(error)}`);
+  }
+  return { db, kind, label, close: () => db.destroy() };
+}
+
+function openSqlite(path: string): Kysely<Database> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new SQLite(path);
+  // WAL lets readers run beside the writer; FULL sync makes an acknowledged commit survive power loss.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+function openPostgres(url: string): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable url)';
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError) return error.errors.map(describe).join('; ');
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

@@ -1,0 +1,42 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { AppError } from '../errors';
+import type { Database } from './database';
+import * as m0001 from './migrations/0001_foundation';
+
+/** Every migration in order. Listed here (not read from disk) so the same code runs from source or a bundle. */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableName: 'ramstein_migrations',
+    migrationLockTableName: 'ramstein_migrations_lock',
+  });
+}
+
+export interface MigrationStatus {
+  name: string;
+  executedAt: string | null;
+}
+
+/** Applies every pending migration, all in one transaction where the database allows it. */
+export async function migrateUp(db: Kysely<Database>): Promise<string[]> {
+  const result: MigrationResultSet = await migrator(db).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new AppError('unavailable', `Migration ${failed} failed: ${reason}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function migrationStatus(db: Kysely<Database>): Promise<MigrationStatus[]> {
+  const found = await migrator(db).getMigrations();
+  return found.map((m) => ({
+    name: m.name,
+    executedAt: m.executedAt ? m.executedAt.toISOString() : null,
+  }));
+}

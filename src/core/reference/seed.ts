@@ -1,0 +1,278 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database';
+import { AppError } from '../errors';
+import { newId } from '../ids';
+import { planReferenceData, type ReferencePlan, udcg } from './reference-plan';
+
+export type SeedTable =
+  | 'nations'
+  | 'groups'
+  | 'memberships'
+  | 'persons'
+  | 'events'
+  | 'meetings'
+  | 'chair_terms'
+  | 'meeting_events';
+
+export interface SeedReport {
+  /** Rows added by this run, per table. */
+  inserted: Record<SeedTable, number>;
+  /** Rows that were already there and were left as they are, per table. */
+  kept: Record<SeedTable, number>;
+}
+
+/**
+ * Loads the reference data in data/reference: the ISO nation list, the UDCG, its participants, chair
+ * history, meetings and 2025 events. Idempotent: a row already present (by its natural key) is kept as
+ * it is, so a second run adds nothing and never overwrites what users have since recorded.
+ * All or nothing: any bad row fails the whole load with every problem named, and writes nothing.
+ */
+export async function seedReferenceData(
+  db: Kysely<Database>,
+  options: { dir: string; now?: Date },
+): Promise<SeedReport> {
+  const planned = planReferenceData(options.dir);
+  if ('problems' in planned) {
+    throw new AppError(
+      'invalid',
+      `Reference data not loaded: ${planned.problems.length} problem(s) found, nothing was written`,
+      planned.problems,
+    );
+  }
+  const now = (options.now ?? new Date()).toISOString();
+  return db.transaction().execute((trx) => writePlan(trx, planned.plan, now));
+}
+
+const emptyCounts = (): Record<SeedTable, number> => ({
+  nations: 0,
+  groups: 0,
+  memberships: 0,
+  persons: 0,
+  events: 0,
+  meetings: 0,
+  chair_terms: 0,
+  meeting_events: 0,
+});
+
+/** Inserts in slices small enough for either database's limit on bound parameters. */
+async function insertAll<T extends keyof Database>(
+  trx: Transaction<Database>,
+  table: T,
+  rows: Database[T][],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely cannot narrow a generic table's insert type
+    await trx.insertInto(table).values(rows.slice(i, i + 200) as any).execute();
+  }
+}
+
+async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: string): Promise<SeedReport> {
+  const inserted = emptyCounts();
+  const kept = emptyCounts();
+  const count = (table: SeedTable, added: number, total: number) => {
+    inserted[table] = added;
+    kept[table] = total - added;
+  };
+
+  const nationCodes = new Set((await trx.selectFrom('nations').select('code').execute()).map((r) => r.code));
+  const newNations = plan.nations.filter((n) => !nationCodes.has(n.code));
+  await insertAll(
+    trx,
+    'nations',
+    newNations.map((n) => ({
+      code: n.code,
+      alpha2: n.alpha2,
+      name: n.name,
+      kind: n.kind,
+      nato_member: n.natoMember ? 1 : 0,
+      eu_member: n.euMember ? 1 : 0,
+    })),
+  );
+  count('nations', newNations.length, plan.nations.length);
+
+  const firstMeeting = [...plan.meetings].sort((a, b) => a.date.localeCompare(b.date))[0];
+  let group = await trx.selectFrom('groups').select('id').where('slug', '=', udcg.slug).executeTakeFirst();
+  if (!group) {
+    group = { id: newId() };
+    await trx
+      .insertInto('groups')
+      .values({
+        id: group.id,
+        slug: udcg.slug,
+        name: udcg.name,
+        short_name: udcg.shortName,
+        recipient_code: udcg.recipientCode,
+        reporting_currency: udcg.reportingCurrency,
+        description: udcg.description,
+        source_url: firstMeeting?.source_url ?? null,
+        source_title: firstMeeting?.source_title ?? null,
+        confidence: firstMeeting?.confidence ?? null,
+        created_at: now,
+      })
+      .execute();
+    count('groups', 1, 1);
+  } else count('groups', 0, 1);
+  const groupId = group.id;
+
+  const memberKeys = new Set(
+    (
+      await trx
+        .selectFrom('memberships')
+        .select(['nation_code', 'role'])
+        .where('group_id', '=', groupId)
+        .execute()
+    ).map((m) => `${m.nation_code}|${m.role}`),
+  );
+  const newMembers = plan.memberships.filter((m) => !memberKeys.has(`${m.nationCode}|${m.role}`));
+  await insertAll(
+    trx,
+    'memberships',
+    newMembers.map((m) => ({
+      id: newId(),
+      group_id: groupId,
+      nation_code: m.nationCode,
+      role: m.role,
+      valid_from: m.validFrom,
+      valid_to: null,
+      first_seen_meeting: m.firstSeenMeeting,
+      note: m.note,
+      source_url: m.source_url,
+      source_title: m.source_title,
+      confidence: m.confidence,
+    })),
+  );
+  count('memberships', newMembers.length, plan.memberships.length);
+
+  const personIds = new Map(
+    (await trx.selectFrom('persons').select(['id', 'name', 'nation_code']).execute()).map((p) => [
+      `${p.name}|${p.nation_code ?? ''}`,
+      p.id,
+    ]),
+  );
+  const newPersons = plan.persons.filter((p) => !personIds.has(p.key));
+  for (const person of newPersons) personIds.set(person.key, newId());
+  await insertAll(
+    trx,
+    'persons',
+    newPersons.map((p) => ({
+      id: personIds.get(p.key) ?? newId(),
+      name: p.name,
+      title: null,
+      nation_code: p.nationCode,
+      source_url: null,
+      source_title: null,
+      confidence: null,
+    })),
+  );
+  count('persons', newPersons.length, plan.persons.length);
+
+  const eventIds = new Map(
+    (await trx.selectFrom('events').select(['id', 'ref']).execute()).map((e) => [e.ref, e.id]),
+  );
+  const newEvents = plan.events.filter((e) => !eventIds.has(e.ref));
+  for (const event of newEvents) eventIds.set(event.ref, newId());
+  await insertAll(
+    trx,
+    'events',
+    newEvents.map((e) => ({
+      id: eventIds.get(e.ref) ?? newId(),
+      ref: e.ref,
+      name: e.name,
+      kind: e.kind,
+      starts_on: e.startsOn,
+      ends_on: e.endsOn,
+      location: e.location,
+      country_code: e.countryCode,
+      actors: e.actors,
+      note: e.note,
+      source_url: e.source_url,
+      source_title: e.source_title,
+      confidence: e.confidence,
+    })),
+  );
+  count('events', newEvents.length, plan.events.length);
+
+  // A numbered meeting is known by its number; the unnumbered (cancelled) one by its date.
+  const meetingKey = (number: number | null, date: string) => (number === null ? `date:${date}` : `n:${number}`);
+  const meetingIds = new Map(
+    (
+      await trx
+        .selectFrom('meetings')
+        .select(['id', 'number', 'date'])
+        .where('group_id', '=', groupId)
+        .execute()
+    ).map((m) => [meetingKey(m.number, m.date), m.id]),
+  );
+  const newMeetings = plan.meetings.filter((m) => !meetingIds.has(meetingKey(m.number, m.date)));
+  for (const meeting of newMeetings) meetingIds.set(meetingKey(meeting.number, meeting.date), newId());
+  await insertAll(
+    trx,
+    'meetings',
+    newMeetings.map((m) => ({
+      id: meetingIds.get(meetingKey(m.number, m.date)) ?? newId(),
+      group_id: groupId,
+      number: m.number,
+      date: m.date,
+      start_time: null,
+      time_zone: m.timeZone,
+      starts_at: null,
+      venue: m.venue,
+      venue_country_code: m.venueCountryCode,
+      virtual_url: null,
+      format: m.format,
+      status: m.status,
+      chair_code: m.chairCode,
+      chair_person_id: m.chairPersonKey === null ? null : (personIds.get(m.chairPersonKey) ?? null),
+      co_chair_code: m.coChairCode,
+      co_chair_person_id: m.coChairPersonKey === null ? null : (personIds.get(m.coChairPersonKey) ?? null),
+      note: m.note,
+      source_url: m.source_url,
+      source_title: m.source_title,
+      confidence: m.confidence,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
+  count('meetings', newMeetings.length, plan.meetings.length);
+
+  const termStarts = new Set(
+    (
+      await trx.selectFrom('chair_terms').select('starts_on').where('group_id', '=', groupId).execute()
+    ).map((t) => t.starts_on),
+  );
+  const newTerms = plan.chairTerms.filter((t) => !termStarts.has(t.startsOn));
+  await insertAll(
+    trx,
+    'chair_terms',
+    newTerms.map((t) => ({
+      id: newId(),
+      group_id: groupId,
+      nation_code: t.nationCode,
+      co_chair_code: t.coChairCode,
+      starts_on: t.startsOn,
+      ends_on: t.endsOn,
+      starts_at_meeting: t.startsAtMeeting,
+      note: t.note,
+      source_url: t.source_url,
+      source_title: t.source_title,
+      confidence: t.confidence,
+    })),
+  );
+  count('chair_terms', newTerms.length, plan.chairTerms.length);
+
+  const linkKeys = new Set(
+    (await trx.selectFrom('meeting_events').select(['meeting_id', 'event_id']).execute()).map(
+      (l) => `${l.meeting_id}|${l.event_id}`,
+    ),
+  );
+  const links = plan.links.flatMap((l) => {
+    const meetingId = meetingIds.get(meetingKey(l.meetingNumber, ''));
+    const eventId = eventIds.get(l.eventRef);
+    return meetingId && eventId ? [{ meeting_id: meetingId, event_id: eventId, relation: l.relation }] : [];
+  });
+  const newLinks = links.filter((l) => !linkKeys.has(`${l.meeting_id}|${l.event_id}`));
+  await insertAll(trx, 'meeting_events', newLinks);
+  count('meeting_events', newLinks.length, links.length);
+
+  return { inserted, kept };
+}
