@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'api',
           include: ['src/**/*.api.test.ts'],
           environment: 'node',
-          globalSetup: ['src/server/test/postgres.global-setup.ts'],
+          globalSetup: ['src/core/db/testing/postgres.global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -7,7 +7,10 @@ export interface GlobalOptions {
 }
 
 /** Configuration from the environment, with command-line options taking precedence. */
-export function configFrom(options: GlobalOptions, overrides: Record<string, string | undefined> = {}): Config {
+export function configFrom(
+  options: GlobalOptions,
+  overrides: Record<string, string | undefined> = {},
+): Config {
   const config = loadConfig({
     ...process.env,
     ...(options.database === undefined ? {} : { DATABASE_URL: options.database }),
@@ -17,7 +20,10 @@ export function configFrom(options: GlobalOptions, overrides: Record<string, str
 }
 
 /** Runs `work` with an open connection and always closes it, so the command exits promptly. */
-export async function withConnection<T>(config: Config, work: (connection: Connection) => Promise<T>): Promise<T> {
+export async function withConnection<T>(
+  config: Config,
+  work: (connection: Connection) => Promise<T>,
+): Promise<T> {
   const connection = await connect(config.DATABASE_URL);
   try {
     return await work(connection);

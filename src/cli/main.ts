@@ -10,7 +10,10 @@ const program = new Command()
   .description('Ramstein: the coordination platform of a multinational defence contact group.')
   .version('0.1.0')
   .addOption(
-    new Option('--database <url>', 'database to use (overrides DATABASE_URL): postgres://... or a SQLite file path'),
+    new Option(
+      '--database <url>',
+      'database to use (overrides DATABASE_URL): postgres://... or a SQLite file path',
+    ),
   )
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
@@ -21,7 +24,9 @@ const host = new Option('--host <host>', 'interface to listen on (overrides HOST
 
 program
   .command('start')
-  .description('migrate, load reference data, build the web app if needed, and serve (what `npm start` runs)')
+  .description(
+    'migrate, load reference data, build the web app if needed, and serve (what `npm start` runs)',
+  )
   .addOption(port)
   .addOption(host)
   .action(async (options: { port?: string; host?: string }) => {
@@ -59,7 +64,9 @@ migrate
 
 program
   .command('seed')
-  .description('load the reference data (nations, the UDCG, its meetings, chair history and events); idempotent')
+  .description(
+    'load the reference data (nations, the UDCG, its meetings, chair history and events); idempotent',
+  )
   .option('--dir <path>', 'folder holding the reference CSV files', referenceDir)
   .action((options: { dir: string }) => runSeed(configFrom(globals()), options.dir));
 

@@ -11,7 +11,8 @@ export function reportError(error: unknown): void {
     for (const issue of error.issues.slice(0, 50)) {
       process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
     }
-    if (error.issues.length > 50) process.stderr.write(`  ... and ${error.issues.length - 50} more\n`);
+    if (error.issues.length > 50)
+      process.stderr.write(`  ... and ${error.issues.length - 50} more\n`);
     return;
   }
   if (error instanceof ConfigError) {

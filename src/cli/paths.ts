@@ -6,4 +6,5 @@ export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export const referenceDir = resolve(packageRoot, 'data/reference');
 
-export const fromPackage = (path: string): string => (isAbsolute(path) ? path : resolve(packageRoot, path));
+export const fromPackage = (path: string): string =>
+  isAbsolute(path) ? path : resolve(packageRoot, path);

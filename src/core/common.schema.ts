@@ -15,9 +15,9 @@ export const nationCode = z
   .string()
   .regex(/^[A-Z]{3}$/, { message: 'must be an ISO 3166-1 alpha-3 code in capitals, such as GBR' });
 
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'must be lower-case letters, digits and hyphens' });
+export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+  message: 'must be lower-case letters, digits and hyphens',
+});
 
 export const uuid = z
   .string()
@@ -28,16 +28,18 @@ export const uuid = z
 export const confidenceSchema = z.enum(['high', 'medium', 'uncertain']);
 
 /** Where a row comes from: every reference row carries it through the API. */
-export const sourceSchema = z
-  .object({
-    url: z.string().nullable(),
-    title: z.string().nullable(),
-    confidence: confidenceSchema.nullable(),
-  });
+export const sourceSchema = z.object({
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  confidence: confidenceSchema.nullable(),
+});
 export type Source = z.infer<typeof sourceSchema>;
 
-export const nationRefSchema = z
-  .object({ code: z.string(), name: z.string(), alpha2: z.string().nullable() });
+export const nationRefSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  alpha2: z.string().nullable(),
+});
 export type NationRef = z.infer<typeof nationRefSchema>;
 
 /** `limit` and `offset` query parameters, with bounds so nobody asks for a million rows. */
@@ -54,10 +56,9 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     offset: z.number().int(),
   });
 
-export const errorSchema = z
-  .object({
-    error: z.string(),
-    message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })),
-  });
+export const errorSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
+});
 export type ErrorBody = z.infer<typeof errorSchema>;

@@ -9,7 +9,9 @@ export const configSchema = z.object({
     .string()
     .min(1)
     .default('./data/ramstein.sqlite')
-    .describe('postgres://user@host:port/db for PostgreSQL; otherwise a SQLite file path or sqlite:path'),
+    .describe(
+      'postgres://user@host:port/db for PostgreSQL; otherwise a SQLite file path or sqlite:path',
+    ),
   HOST: z.string().min(1).default('localhost'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -3,12 +3,7 @@
  * "not_found" is also what a caller sees for a record that is not releasable to them.
  */
 export type AppErrorCode =
-  | 'invalid'
-  | 'not_found'
-  | 'forbidden'
-  | 'unauthenticated'
-  | 'conflict'
-  | 'unavailable';
+  'invalid' | 'not_found' | 'forbidden' | 'unauthenticated' | 'conflict' | 'unavailable';
 
 export interface ErrorIssue {
   /** Dotted path of the offending field, e.g. `query.status` or `file:line:column`. */

@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely';
 import type { Config, DatabaseKind } from '../core/config';
 import type { Connection } from '../core/db/connect';
 import type { Database } from '../core/db/database';
-import { registerErrorHandling } from './plugins/errors';
+import { answerFrameworkError, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerWeb } from './plugins/web';
 import { eventRoutes } from './routes/event.routes';
@@ -47,11 +47,17 @@ export interface AppOptions {
 }
 
 /** Builds the whole application without listening, so tests drive it through `app.inject`. */
-export async function buildApp({ config, connection, version = '0.1.0' }: AppOptions): Promise<AppServer> {
+export async function buildApp({
+  config,
+  connection,
+  version = '0.1.0',
+}: AppOptions): Promise<AppServer> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // Errors Fastify raises before routing (a URL that is not valid percent-encoding) get our body too.
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -20,16 +20,24 @@ export async function runMigrateStatus(config: Config): Promise<void> {
     const status = await migrationStatus(db);
     process.stdout.write(`Migrations on ${kind} ${label}:\n`);
     for (const m of status) {
-      process.stdout.write(`  ${m.executedAt ? 'applied ' + m.executedAt : 'pending'.padEnd(32)}  ${m.name}\n`);
+      process.stdout.write(
+        `  ${m.executedAt ? 'applied ' + m.executedAt : 'pending'.padEnd(32)}  ${m.name}\n`,
+      );
     }
     const pending = status.filter((m) => m.executedAt === null).length;
-    process.stdout.write(pending === 0 ? 'All migrations applied.\n' : `${pending} pending: run \`ramstein migrate up\`.\n`);
+    process.stdout.write(
+      pending === 0
+        ? 'All migrations applied.\n'
+        : `${pending} pending: run \`ramstein migrate up\`.\n`,
+    );
   });
 }
 
 export function describeSeed(report: SeedReport): string {
   const tables = Object.keys(report.inserted) as (keyof SeedReport['inserted'])[];
-  const added = tables.filter((t) => report.inserted[t] > 0).map((t) => `${report.inserted[t]} ${t}`);
+  const added = tables
+    .filter((t) => report.inserted[t] > 0)
+    .map((t) => `${report.inserted[t]} ${t}`);
   const kept = tables.reduce((sum, t) => sum + report.kept[t], 0);
   return added.length === 0
     ? `Reference data already loaded (${kept} rows kept, nothing added).`

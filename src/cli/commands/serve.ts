@@ -10,7 +10,11 @@ export async function ensureWebBuilt(config: Config): Promise<void> {
   if (existsSync(resolve(config.RAMSTEIN_WEB_DIR, 'index.html'))) return;
   process.stdout.write('Building the web app (first start only)...\n');
   const { build } = await import('vite');
-  await build({ configFile: resolve(packageRoot, 'vite.config.ts'), root: resolve(packageRoot, 'src/web'), logLevel: 'warn' });
+  await build({
+    configFile: resolve(packageRoot, 'vite.config.ts'),
+    root: resolve(packageRoot, 'src/web'),
+    logLevel: 'warn',
+  });
 }
 
 /** Listens until SIGINT or SIGTERM, then closes the server and the database cleanly. */

@@ -6,7 +6,10 @@ export const chairTermSchema = z.object({
   chair: nationRefSchema,
   coChair: nationRefSchema.nullable(),
   startsOn: z.string(),
-  endsOn: z.string().nullable().describe('Exclusive: the day the next term starts; null while it runs'),
+  endsOn: z
+    .string()
+    .nullable()
+    .describe('Exclusive: the day the next term starts; null while it runs'),
   startsAtMeeting: z.number().int().nullable(),
   note: z.string().nullable(),
   source: sourceSchema,

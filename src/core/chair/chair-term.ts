@@ -25,9 +25,12 @@ export function timelineProblems(terms: readonly TermDates[]): string[] {
     }
     const next = sorted[index + 1];
     if (!next) return;
-    if (term.endsOn === null) problems.push(`the term starting ${term.startsOn} is open but is not the last`);
+    if (term.endsOn === null)
+      problems.push(`the term starting ${term.startsOn} is open but is not the last`);
     else if (term.endsOn > next.startsOn) {
-      problems.push(`the term starting ${term.startsOn} overlaps the one starting ${next.startsOn}`);
+      problems.push(
+        `the term starting ${term.startsOn} overlaps the one starting ${next.startsOn}`,
+      );
     }
   });
   return problems;

@@ -16,7 +16,11 @@ export async function getChair(db: Db, slug: string, now: Date = new Date()): Pr
     coChair:
       row.co_chair_code === null
         ? null
-        : { code: row.co_chair_code, name: row.co_chair_name ?? row.co_chair_code, alpha2: row.co_chair_alpha2 },
+        : {
+            code: row.co_chair_code,
+            name: row.co_chair_name ?? row.co_chair_code,
+            alpha2: row.co_chair_alpha2,
+          },
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     startsAtMeeting: row.starts_at_meeting,

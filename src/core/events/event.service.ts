@@ -1,13 +1,13 @@
 import type { Db } from '../db/database';
 import { notFound } from '../errors';
 import { toSource } from '../source';
-import { findEventRow, listEventMeetingRows, listEventRows, type EventRow } from './event.repository';
 import {
-  type Event,
-  type EventListQuery,
-  type EventPage,
-  eventKindSchema,
-} from './event.schema';
+  findEventRow,
+  listEventMeetingRows,
+  listEventRows,
+  type EventRow,
+} from './event.repository';
+import { type Event, type EventListQuery, type EventPage, eventKindSchema } from './event.schema';
 
 type LinkRow = Awaited<ReturnType<typeof listEventMeetingRows>>[number];
 const relations = ['same', 'ahead_of', 'alongside', 'after'] as const;
@@ -24,8 +24,18 @@ function toEvent(row: EventRow, links: LinkRow[]): Event {
     country:
       row.country_code === null
         ? null
-        : { code: row.country_code, name: row.country_name ?? row.country_code, alpha2: row.country_alpha2 },
-    actors: row.actors === null ? [] : row.actors.split(';').map((a) => a.trim()).filter(Boolean),
+        : {
+            code: row.country_code,
+            name: row.country_name ?? row.country_code,
+            alpha2: row.country_alpha2,
+          },
+    actors:
+      row.actors === null
+        ? []
+        : row.actors
+            .split(';')
+            .map((a) => a.trim())
+            .filter(Boolean),
     note: row.note,
     meetings: links.map((l) => ({
       id: l.id,

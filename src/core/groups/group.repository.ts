@@ -57,8 +57,15 @@ export async function listMemberRows(
     .$if(filter.on !== undefined, (qb) => {
       const day = filter.on ?? '';
       return qb
-        .where((eb) => eb.or([eb('memberships.valid_from', 'is', null), eb('memberships.valid_from', '<=', day)]))
-        .where((eb) => eb.or([eb('memberships.valid_to', 'is', null), eb('memberships.valid_to', '>', day)]));
+        .where((eb) =>
+          eb.or([
+            eb('memberships.valid_from', 'is', null),
+            eb('memberships.valid_from', '<=', day),
+          ]),
+        )
+        .where((eb) =>
+          eb.or([eb('memberships.valid_to', 'is', null), eb('memberships.valid_to', '>', day)]),
+        );
     })
     .orderBy('nations.name')
     .execute();

@@ -46,7 +46,11 @@ export async function getGroup(db: Db, slug: string, now: Date = new Date()): Pr
   return toGroup(row, counts.get(row.id) ?? 0);
 }
 
-export async function listMembers(db: Db, slug: string, query: MemberListQuery): Promise<MemberList> {
+export async function listMembers(
+  db: Db,
+  slug: string,
+  query: MemberListQuery,
+): Promise<MemberList> {
   const group = await requireGroup(db, slug);
   const rows = await listMemberRows(db, group.id, query);
   const items = rows.map((row) => ({

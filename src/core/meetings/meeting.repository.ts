@@ -86,5 +86,6 @@ export async function listMeetingEventRows(db: Db, meetingIds: string[]) {
     ])
     .where('meeting_events.meeting_id', 'in', meetingIds)
     .orderBy('events.starts_on')
+    .orderBy('events.ref')
     .execute();
 }

@@ -23,7 +23,11 @@ const personRefSchema = z.object({
 export const meetingSchema = z.object({
   id: z.string(),
   group: z.object({ slug: z.string(), shortName: z.string() }),
-  number: z.number().int().nullable().describe('Sequence number in the group; null if never numbered'),
+  number: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Sequence number in the group; null if never numbered'),
   code: z.string().describe('UDCG-26, or the date for an unnumbered meeting'),
   date: z.string().describe('Local date at the venue'),
   startTime: z.string().nullable().describe('Local start time HH:MM, when announced'),

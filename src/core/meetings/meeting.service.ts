@@ -74,7 +74,11 @@ async function withEvents(db: Db, rows: MeetingRow[]): Promise<Meeting[]> {
   );
 }
 
-export async function listMeetings(db: Db, slug: string, query: MeetingListQuery): Promise<MeetingPage> {
+export async function listMeetings(
+  db: Db,
+  slug: string,
+  query: MeetingListQuery,
+): Promise<MeetingPage> {
   const group = await requireGroup(db, slug);
   const { rows, total } = await listMeetingRows(db, group.id, query);
   return { items: await withEvents(db, rows), total, limit: query.limit, offset: query.offset };

@@ -21,7 +21,10 @@ export async function listNations(
     .$if(query.q !== undefined, (qb) => {
       const pattern = `%${(query.q ?? '').toLowerCase()}%`;
       return qb.where((eb) =>
-        eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb(eb.fn('lower', ['code']), 'like', pattern)]),
+        eb.or([
+          eb(eb.fn('lower', ['name']), 'like', pattern),
+          eb(eb.fn('lower', ['code']), 'like', pattern),
+        ]),
       );
     })
     .$if(query.kind !== undefined, (qb) => qb.where('kind', '=', query.kind ?? 'state'))
@@ -35,14 +38,24 @@ export async function listNations(
       ),
     );
   const [rows, count] = await Promise.all([
-    filtered.selectAll().orderBy('name').orderBy('code').limit(query.limit).offset(query.offset).execute(),
+    filtered
+      .selectAll()
+      .orderBy('name')
+      .orderBy('code')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
     filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows.map(toNation), total: Number(count.n) };
 }
 
 export async function findNation(db: Db, code: string): Promise<Nation | undefined> {
-  const row = await db.selectFrom('nations').selectAll().where('code', '=', code).executeTakeFirst();
+  const row = await db
+    .selectFrom('nations')
+    .selectAll()
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row && toNation(row);
 }
 

@@ -28,32 +28,46 @@ export function readCsv(path: string, requiredColumns: readonly string[]): CsvFi
     const reason = error instanceof Error ? error.message : String(error);
     return { name, rows: [], problems: [{ path: name, message: `cannot be read: ${reason}` }] };
   }
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
-      columns: true,
       info: true,
       skip_empty_lines: true,
       trim: true,
-    }) as typeof records;
+      // Rows with too few or too many cells are reported below with their line, not thrown for the file.
+      relax_column_count: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { name, rows: [], problems: [{ path: name, message: `is not valid CSV: ${reason}` }] };
   }
-  const header = records[0] ? Object.keys(records[0].record) : [];
+  const [head, ...body] = records;
+  const header = head?.record ?? [];
   const missing = requiredColumns.filter((column) => !header.includes(column));
-  if (records.length > 0 && missing.length > 0) {
+  if (missing.length > 0) {
     return {
       name,
       rows: [],
       problems: [{ path: `${name}:1`, message: `missing column(s): ${missing.join(', ')}` }],
     };
   }
-  // csv-parse reports the line a record ends on; a quoted field may span lines, so count back.
-  const rows = records.map(({ record, info }) => ({
-    line: info.lines - (Object.values(record).join(',').split('\n').length - 1),
-    values: record,
-  }));
-  return { name, rows, problems: [] };
+  const rows: CsvRow[] = [];
+  const problems: ErrorIssue[] = [];
+  for (const { record, info } of body) {
+    // csv-parse counts the line a record ends on; a quoted cell may span lines, so count back.
+    const line = info.lines - (record.join(',').split('\n').length - 1);
+    if (record.length !== header.length) {
+      problems.push({
+        path: `${name}:${line}`,
+        message: `has ${record.length} cells where the header has ${header.length}`,
+      });
+      continue;
+    }
+    rows.push({
+      line,
+      values: Object.fromEntries(header.map((column, i) => [column, record[i] ?? ''])),
+    });
+  }
+  return { name, rows, problems };
 }

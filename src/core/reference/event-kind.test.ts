@@ -5,9 +5,10 @@ import { classifyEvent } from './event-kind';
 describe('classifyEvent', () => {
   it('gives every 2025 reference event a specific kind', () => {
     const file = readCsv('data/reference/events_2025.csv', ['event_id', 'event']);
-    const kinds = Object.fromEntries(
-      file.rows.map((row) => [row.values.event_id, classifyEvent(row.values.event_id ?? '', row.values.event ?? '')]),
-    );
+    const kinds: Record<string, string> = {};
+    for (const { values } of file.rows) {
+      kinds[values.event_id ?? ''] = classifyEvent(values.event_id ?? '', values.event ?? '');
+    }
     expect(kinds).toMatchObject({
       UDCG26: 'contact_group',
       NATO_DEFMIN_FEB25: 'nato_ministerial',

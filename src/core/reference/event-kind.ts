@@ -8,7 +8,8 @@ export function classifyEvent(ref: string, name: string): EventKind {
   const text = name.toLowerCase();
   if (ref.startsWith('UDCG') || text.includes('contact group')) return 'contact_group';
   if (text.includes('summit')) return 'summit';
-  if (text.includes('defence ministers') || text.includes('defense ministers')) return 'nato_ministerial';
+  if (text.includes('defence ministers') || text.includes('defense ministers'))
+    return 'nato_ministerial';
   if (text.includes('security conference')) return 'conference';
   if (/\b(appoints|names|designates|re-designates)\b/.test(text)) return 'appointment';
   if (text.includes('publishes')) return 'publication';

@@ -110,7 +110,9 @@ export const referenceFiles = {
  * Reads and checks every reference file before anything is written. Returns the rows to load, or every
  * problem found (file:line and the field), so a bad file is reported whole and loads nothing.
  */
-export function planReferenceData(dir: string): { plan: ReferencePlan } | { problems: ErrorIssue[] } {
+export function planReferenceData(
+  dir: string,
+): { plan: ReferencePlan } | { problems: ErrorIssue[] } {
   const problems: ErrorIssue[] = [];
   const parse = <S extends z.ZodType>(file: CsvFile, schema: S) => {
     problems.push(...file.problems);
@@ -120,7 +122,10 @@ export function planReferenceData(dir: string): { plan: ReferencePlan } | { prob
       if (result.success) rows.push({ line, row: result.data });
       else {
         for (const issue of result.error.issues) {
-          problems.push({ path: `${file.name}:${line}`, message: `${issue.path.join('.')}: ${issue.message}` });
+          problems.push({
+            path: `${file.name}:${line}`,
+            message: `${issue.path.join('.')}: ${issue.message}`,
+          });
         }
       }
     }
@@ -131,23 +136,33 @@ export function planReferenceData(dir: string): { plan: ReferencePlan } | { prob
     readCsv(join(dir, referenceFiles.participants), participantColumns),
     participantRowSchema,
   );
-  const meetings = parse(readCsv(join(dir, referenceFiles.meetings), meetingColumns), meetingRowSchema);
+  const meetings = parse(
+    readCsv(join(dir, referenceFiles.meetings), meetingColumns),
+    meetingRowSchema,
+  );
   const events = parse(readCsv(join(dir, referenceFiles.events), eventColumns), eventRowSchema);
 
   const nations = planNations(participants.map((p) => p.row));
   const known = new Set(nations.map((n) => n.code));
   const checkNation = (code: string | null, where: string, field: string) => {
     if (code !== null && !known.has(code)) {
-      problems.push({ path: where, message: `${field}: ${code} is not an ISO 3166-1 alpha-3 code` });
+      problems.push({
+        path: where,
+        message: `${field}: ${code} is not an ISO 3166-1 alpha-3 code`,
+      });
     }
   };
 
   const memberships: MembershipPlan[] = [];
   for (const { line, row } of participants) {
     const where = `${referenceFiles.participants}:${line}`;
-    const code = row.nation_iso3 ?? (row.kind === 'organisation' ? organisationCode(row.name) : undefined);
+    const code =
+      row.nation_iso3 ?? (row.kind === 'organisation' ? organisationCode(row.name) : undefined);
     if (code === undefined) {
-      problems.push({ path: where, message: `nation_iso3: missing, and ${row.name} has no assigned code` });
+      problems.push({
+        path: where,
+        message: `nation_iso3: missing, and ${row.name} has no assigned code`,
+      });
       continue;
     }
     checkNation(code, where, 'nation_iso3');
@@ -192,21 +207,28 @@ export function planReferenceData(dir: string): { plan: ReferencePlan } | { prob
     checkNation(row.location_country_iso3, where, 'location_country_iso3');
     if (row.meeting_number !== null) {
       if (numbers.has(row.meeting_number)) {
-        problems.push({ path: where, message: `meeting_number: ${row.meeting_number} is listed twice` });
+        problems.push({
+          path: where,
+          message: `meeting_number: ${row.meeting_number} is listed twice`,
+        });
       }
       numbers.add(row.meeting_number);
     }
     const zoneCountry = row.location_country_iso3 ?? row.chair_nation_iso3;
     const timeZone = capitalTimeZones[zoneCountry];
     if (timeZone === undefined) {
-      problems.push({ path: where, message: `location_country_iso3: no time zone known for ${zoneCountry}` });
+      problems.push({
+        path: where,
+        message: `location_country_iso3: no time zone known for ${zoneCountry}`,
+      });
       continue;
     }
     meetingPlans.push({
       number: row.meeting_number,
       date: row.date,
       timeZone,
-      venue: row.location === null || row.location.toLowerCase() === 'virtual' ? null : row.location,
+      venue:
+        row.location === null || row.location.toLowerCase() === 'virtual' ? null : row.location,
       venueCountryCode: row.location_country_iso3,
       format: row.format,
       status: row.status,
@@ -292,9 +314,11 @@ export function deriveChairTerms(meetings: readonly MeetingPlan[]): ChairTermPla
   const terms: ChairTermPlan[] = [];
   for (const meeting of ordered) {
     const last = terms.at(-1);
-    if (last && last.nationCode === meeting.chairCode && last.coChairCode === meeting.coChairCode) continue;
+    if (last && last.nationCode === meeting.chairCode && last.coChairCode === meeting.coChairCode)
+      continue;
     if (last) last.endsOn = meeting.date;
-    const label = meeting.number === null ? `the meeting of ${meeting.date}` : `meeting ${meeting.number}`;
+    const label =
+      meeting.number === null ? `the meeting of ${meeting.date}` : `meeting ${meeting.number}`;
     terms.push({
       nationCode: meeting.chairCode,
       coChairCode: meeting.coChairCode,
@@ -319,7 +343,10 @@ const addDays = (date: string, days: number): string =>
  * conference running on the meeting's day is `alongside` it, and one starting within three days after
  * it makes the meeting `ahead_of` it (UDCG-26 was held ahead of the Munich Security Conference).
  */
-export function linkMeetingsToEvents(meetings: readonly MeetingPlan[], events: readonly EventPlan[]): LinkPlan[] {
+export function linkMeetingsToEvents(
+  meetings: readonly MeetingPlan[],
+  events: readonly EventPlan[],
+): LinkPlan[] {
   const links: LinkPlan[] = [];
   for (const meeting of meetings) {
     if (meeting.number === null) continue;
@@ -328,11 +355,11 @@ export function linkMeetingsToEvents(meetings: readonly MeetingPlan[], events: r
       if (event.ref === `UDCG${meeting.number}`) relation = 'same';
       else if (gatheringKinds.has(event.kind)) {
         if (event.startsOn <= meeting.date && meeting.date <= event.endsOn) relation = 'alongside';
-        else if (meeting.date < event.startsOn && event.startsOn <= addDays(meeting.date, 3)) relation = 'ahead_of';
+        else if (meeting.date < event.startsOn && event.startsOn <= addDays(meeting.date, 3))
+          relation = 'ahead_of';
       }
       if (relation) links.push({ meetingNumber: meeting.number, eventRef: event.ref, relation });
     }
   }
   return links;
 }
-

@@ -54,19 +54,16 @@ const emptyCounts = (): Record<SeedTable, number> => ({
   meeting_events: 0,
 });
 
-/** Inserts in slices small enough for either database's limit on bound parameters. */
-async function insertAll<T extends keyof Database>(
-  trx: Transaction<Database>,
-  table: T,
-  rows: Database[T][],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely cannot narrow a generic table's insert type
-    await trx.insertInto(table).values(rows.slice(i, i + 200) as any).execute();
-  }
+/** Writes rows in slices small enough for either database's limit on bound parameters. */
+async function inSlices<T>(rows: T[], write: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) await write(rows.slice(i, i + 200));
 }
 
-async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: string): Promise<SeedReport> {
+async function writePlan(
+  trx: Transaction<Database>,
+  plan: ReferencePlan,
+  now: string,
+): Promise<SeedReport> {
   const inserted = emptyCounts();
   const kept = emptyCounts();
   const count = (table: SeedTable, added: number, total: number) => {
@@ -74,11 +71,11 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
     kept[table] = total - added;
   };
 
-  const nationCodes = new Set((await trx.selectFrom('nations').select('code').execute()).map((r) => r.code));
+  const nationCodes = new Set(
+    (await trx.selectFrom('nations').select('code').execute()).map((r) => r.code),
+  );
   const newNations = plan.nations.filter((n) => !nationCodes.has(n.code));
-  await insertAll(
-    trx,
-    'nations',
+  await inSlices(
     newNations.map((n) => ({
       code: n.code,
       alpha2: n.alpha2,
@@ -87,11 +84,16 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
       nato_member: n.natoMember ? 1 : 0,
       eu_member: n.euMember ? 1 : 0,
     })),
+    (slice) => trx.insertInto('nations').values(slice).execute(),
   );
   count('nations', newNations.length, plan.nations.length);
 
   const firstMeeting = [...plan.meetings].sort((a, b) => a.date.localeCompare(b.date))[0];
-  let group = await trx.selectFrom('groups').select('id').where('slug', '=', udcg.slug).executeTakeFirst();
+  let group = await trx
+    .selectFrom('groups')
+    .select('id')
+    .where('slug', '=', udcg.slug)
+    .executeTakeFirst();
   if (!group) {
     group = { id: newId() };
     await trx
@@ -124,9 +126,7 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
     ).map((m) => `${m.nation_code}|${m.role}`),
   );
   const newMembers = plan.memberships.filter((m) => !memberKeys.has(`${m.nationCode}|${m.role}`));
-  await insertAll(
-    trx,
-    'memberships',
+  await inSlices(
     newMembers.map((m) => ({
       id: newId(),
       group_id: groupId,
@@ -140,6 +140,7 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
       source_title: m.source_title,
       confidence: m.confidence,
     })),
+    (slice) => trx.insertInto('memberships').values(slice).execute(),
   );
   count('memberships', newMembers.length, plan.memberships.length);
 
@@ -151,9 +152,7 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
   );
   const newPersons = plan.persons.filter((p) => !personIds.has(p.key));
   for (const person of newPersons) personIds.set(person.key, newId());
-  await insertAll(
-    trx,
-    'persons',
+  await inSlices(
     newPersons.map((p) => ({
       id: personIds.get(p.key) ?? newId(),
       name: p.name,
@@ -163,6 +162,7 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
       source_title: null,
       confidence: null,
     })),
+    (slice) => trx.insertInto('persons').values(slice).execute(),
   );
   count('persons', newPersons.length, plan.persons.length);
 
@@ -171,9 +171,7 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
   );
   const newEvents = plan.events.filter((e) => !eventIds.has(e.ref));
   for (const event of newEvents) eventIds.set(event.ref, newId());
-  await insertAll(
-    trx,
-    'events',
+  await inSlices(
     newEvents.map((e) => ({
       id: eventIds.get(e.ref) ?? newId(),
       ref: e.ref,
@@ -189,11 +187,13 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
       source_title: e.source_title,
       confidence: e.confidence,
     })),
+    (slice) => trx.insertInto('events').values(slice).execute(),
   );
   count('events', newEvents.length, plan.events.length);
 
   // A numbered meeting is known by its number; the unnumbered (cancelled) one by its date.
-  const meetingKey = (number: number | null, date: string) => (number === null ? `date:${date}` : `n:${number}`);
+  const meetingKey = (number: number | null, date: string) =>
+    number === null ? `date:${date}` : `n:${number}`;
   const meetingIds = new Map(
     (
       await trx
@@ -204,10 +204,9 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
     ).map((m) => [meetingKey(m.number, m.date), m.id]),
   );
   const newMeetings = plan.meetings.filter((m) => !meetingIds.has(meetingKey(m.number, m.date)));
-  for (const meeting of newMeetings) meetingIds.set(meetingKey(meeting.number, meeting.date), newId());
-  await insertAll(
-    trx,
-    'meetings',
+  for (const meeting of newMeetings)
+    meetingIds.set(meetingKey(meeting.number, meeting.date), newId());
+  await inSlices(
     newMeetings.map((m) => ({
       id: meetingIds.get(meetingKey(m.number, m.date)) ?? newId(),
       group_id: groupId,
@@ -224,7 +223,8 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
       chair_code: m.chairCode,
       chair_person_id: m.chairPersonKey === null ? null : (personIds.get(m.chairPersonKey) ?? null),
       co_chair_code: m.coChairCode,
-      co_chair_person_id: m.coChairPersonKey === null ? null : (personIds.get(m.coChairPersonKey) ?? null),
+      co_chair_person_id:
+        m.coChairPersonKey === null ? null : (personIds.get(m.coChairPersonKey) ?? null),
       note: m.note,
       source_url: m.source_url,
       source_title: m.source_title,
@@ -232,18 +232,21 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
       created_at: now,
       updated_at: now,
     })),
+    (slice) => trx.insertInto('meetings').values(slice).execute(),
   );
   count('meetings', newMeetings.length, plan.meetings.length);
 
   const termStarts = new Set(
     (
-      await trx.selectFrom('chair_terms').select('starts_on').where('group_id', '=', groupId).execute()
+      await trx
+        .selectFrom('chair_terms')
+        .select('starts_on')
+        .where('group_id', '=', groupId)
+        .execute()
     ).map((t) => t.starts_on),
   );
   const newTerms = plan.chairTerms.filter((t) => !termStarts.has(t.startsOn));
-  await insertAll(
-    trx,
-    'chair_terms',
+  await inSlices(
     newTerms.map((t) => ({
       id: newId(),
       group_id: groupId,
@@ -257,6 +260,7 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
       source_title: t.source_title,
       confidence: t.confidence,
     })),
+    (slice) => trx.insertInto('chair_terms').values(slice).execute(),
   );
   count('chair_terms', newTerms.length, plan.chairTerms.length);
 
@@ -268,10 +272,12 @@ async function writePlan(trx: Transaction<Database>, plan: ReferencePlan, now: s
   const links = plan.links.flatMap((l) => {
     const meetingId = meetingIds.get(meetingKey(l.meetingNumber, ''));
     const eventId = eventIds.get(l.eventRef);
-    return meetingId && eventId ? [{ meeting_id: meetingId, event_id: eventId, relation: l.relation }] : [];
+    return meetingId && eventId
+      ? [{ meeting_id: meetingId, event_id: eventId, relation: l.relation }]
+      : [];
   });
   const newLinks = links.filter((l) => !linkKeys.has(`${l.meeting_id}|${l.event_id}`));
-  await insertAll(trx, 'meeting_events', newLinks);
+  await inSlices(newLinks, (slice) => trx.insertInto('meeting_events').values(slice).execute());
   count('meeting_events', newLinks.length, links.length);
 
   return { inserted, kept };

@@ -41,7 +41,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isAppError(error)) {
       const status = statusOf[error.code];
       if (status >= 500) request.log.warn({ err: error }, error.message);
-      return reply.code(status).send({ error: error.code, message: error.message, issues: error.issues });
+      return reply
+        .code(status)
+        .send({ error: error.code, message: error.message, issues: error.issues });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
@@ -49,18 +51,36 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const body: ErrorBody = {
         error: status === 404 ? 'not_found' : status === 413 ? 'too_large' : 'invalid',
         message: error.message,
-        issues: [{ path: status === 415 ? 'headers.content-type' : 'body', message: error.message }],
+        issues: [
+          { path: status === 415 ? 'headers.content-type' : 'body', message: error.message },
+        ],
       };
       return reply.code(status).send(body);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .code(500)
-      .send({ error: 'internal', message: 'Internal server error', issues: [] } satisfies ErrorBody);
+    return reply.code(500).send({
+      error: 'internal',
+      message: 'Internal server error',
+      issues: [],
+    } satisfies ErrorBody);
   });
 }
 
 export function notFoundBody(method: string, url: string): ErrorBody {
   const path = url.split('?')[0] ?? url;
   return { error: 'not_found', message: `No route ${method} ${path}`, issues: [] };
+}
+
+/** Fastify's own errors before routing, such as a URL that is not valid percent-encoding: always a 400. */
+export function answerFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const body: ErrorBody = {
+    error: 'invalid',
+    message: error.message,
+    issues: [{ path: 'url', message: error.message }],
+  };
+  void reply.code(400).send(body);
 }

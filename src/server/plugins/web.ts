@@ -15,7 +15,10 @@ export async function registerWeb(app: FastifyInstance, webDir: string): Promise
     await app.register(fastifyStatic, { root, wildcard: false, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isApi = request.url.startsWith('/api') || request.url.startsWith('/healthz') || request.url.startsWith('/readyz');
+    const isApi =
+      request.url.startsWith('/api') ||
+      request.url.startsWith('/healthz') ||
+      request.url.startsWith('/readyz');
     if (built && !isApi && request.method === 'GET') {
       return reply.type('text/html').sendFile('index.html');
     }

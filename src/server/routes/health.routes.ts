@@ -23,7 +23,11 @@ export function healthRoutes(app: AppServer): void {
         summary: 'The database answers',
         response: {
           200: z.object({ status: z.literal('ready'), database: z.enum(['sqlite', 'postgres']) }),
-          503: z.object({ status: z.literal('unavailable'), database: z.enum(['sqlite', 'postgres']), message: z.string() }),
+          503: z.object({
+            status: z.literal('unavailable'),
+            database: z.enum(['sqlite', 'postgres']),
+            message: z.string(),
+          }),
         },
       },
     },

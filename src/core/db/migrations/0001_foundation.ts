@@ -140,7 +140,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('meeting_events')
-    .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id').onDelete('cascade'))
+    .addColumn('meeting_id', 'text', (c) =>
+      c.notNull().references('meetings.id').onDelete('cascade'),
+    )
     .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
     .addColumn('relation', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('meeting_events_pk', ['meeting_id', 'event_id'])
