@@ -1,6 +1,4 @@
 import { Command, CommanderError, Option } from 'commander';
-import { runMigrateStatus, runMigrateUp, runSeed } from './commands/database';
-import { ensureWebBuilt, serve } from './commands/serve';
 import { configFrom, type GlobalOptions } from './context';
 import { EXIT_FAILURE, reportError } from './output';
 import { referenceDir } from './paths';
@@ -18,6 +16,10 @@ const program = new Command()
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
+// Commands load their modules on use, so `--help` answers without loading the server.
+const database = () => import('./commands/database');
+const server = () => import('./commands/serve');
+
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 const port = new Option('-p, --port <port>', 'port to listen on (overrides PORT)');
 const host = new Option('--host <host>', 'interface to listen on (overrides HOST)');
@@ -31,6 +33,8 @@ program
   .addOption(host)
   .action(async (options: { port?: string; host?: string }) => {
     const config = configFrom(globals(), { PORT: options.port, HOST: options.host });
+    const { runMigrateUp, runSeed } = await database();
+    const { ensureWebBuilt, serve } = await server();
     await runMigrateUp(config);
     await runSeed(config);
     await ensureWebBuilt(config);
@@ -44,7 +48,7 @@ program
   .addOption(host)
   .action(async (options: { port?: string; host?: string }) => {
     const config = configFrom(globals(), { PORT: options.port, HOST: options.host });
-    await serve(config);
+    await (await server()).serve(config);
   });
 
 const migrate = program
@@ -56,11 +60,11 @@ const migrate = program
 migrate
   .command('up')
   .description('apply every pending migration')
-  .action(() => runMigrateUp(configFrom(globals())));
+  .action(async () => (await database()).runMigrateUp(configFrom(globals())));
 migrate
   .command('status')
   .description('list migrations and whether each is applied')
-  .action(() => runMigrateStatus(configFrom(globals())));
+  .action(async () => (await database()).runMigrateStatus(configFrom(globals())));
 
 program
   .command('seed')
@@ -68,7 +72,9 @@ program
     'load the reference data (nations, the UDCG, its meetings, chair history and events); idempotent',
   )
   .option('--dir <path>', 'folder holding the reference CSV files', referenceDir)
-  .action((options: { dir: string }) => runSeed(configFrom(globals()), options.dir));
+  .action(async (options: { dir: string }) =>
+    (await database()).runSeed(configFrom(globals()), options.dir),
+  );
 
 try {
   await program.parseAsync(process.argv);

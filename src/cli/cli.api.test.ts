@@ -1,0 +1,130 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const bin = join(process.cwd(), 'bin/ramstein.mjs');
+
+function ramstein(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const tempDatabase = () => join(mkdtempSync(join(tmpdir(), 'ramstein-cli-')), 'cli.sqlite');
+
+describe('the ramstein command', () => {
+  it('has --help on every command', () => {
+    for (const args of [
+      [],
+      ['start'],
+      ['serve'],
+      ['migrate'],
+      ['migrate', 'up'],
+      ['migrate', 'status'],
+      ['seed'],
+    ]) {
+      const result = ramstein([...args, '--help']);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout).toMatch(/Usage: ramstein/);
+    }
+  });
+
+  it('migrates, reports status, and seeds idempotently', () => {
+    const database = tempDatabase();
+    const status = ramstein(['--database', database, 'migrate', 'status']);
+    expect(status.stdout).toMatch(/pending\s+0001_foundation/);
+    expect(ramstein(['--database', database, 'migrate', 'up']).stdout).toMatch(
+      /Applied 1 migration/,
+    );
+    expect(ramstein(['--database', database, 'migrate', 'up']).stdout).toMatch(/up to date/);
+    const first = ramstein(['--database', database, 'seed']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Reference data loaded: 253 nations, 1 groups, 57 memberships/);
+    const second = ramstein(['seed'], { DATABASE_URL: database });
+    expect(second.stdout).toMatch(/already loaded .* nothing added/);
+  });
+
+  it('exits non-zero with a clear message on a bad argument', () => {
+    const unknownCommand = ramstein(['frobnicate']);
+    expect(unknownCommand.code).toBe(2);
+    expect(unknownCommand.stderr).toMatch(/unknown command 'frobnicate'/);
+    const badOption = ramstein(['serve', '--colour']);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toMatch(/unknown option '--colour'/);
+    const badPort = ramstein(['serve', '--port', 'eighty'], { DATABASE_URL: tempDatabase() });
+    expect(badPort.code).toBe(1);
+    expect(badPort.stderr).toMatch(/PORT/);
+  });
+
+  it('exits non-zero naming a database it cannot reach', () => {
+    const result = ramstein(['migrate', 'up'], {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /Cannot reach the database at postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere/,
+    );
+  });
+
+  it('refuses a reference folder with a bad row, naming file and line, and loads nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ramstein-ref-'));
+    writeFileSync(join(dir, 'udcg_meetings.csv'), 'meeting_number,date\n1,2022-04-26\n');
+    const result = ramstein(['--database', tempDatabase(), 'seed', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Reference data not loaded/);
+    expect(result.stderr).toMatch(/udcg_meetings\.csv:1: missing column\(s\): status/);
+  });
+});
+
+describe('ramstein start (what npm start runs)', () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    child?.kill('SIGTERM');
+  });
+
+  /** Starts the platform and resolves with its URL once it says it is running. */
+  function start(database: string, webDir: string): Promise<string> {
+    child = spawn(process.execPath, [bin, 'start', '--port', '0', '--host', '127.0.0.1'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: database,
+        RAMSTEIN_WEB_DIR: webDir,
+        LOG_LEVEL: 'silent',
+      },
+    });
+    let output = '';
+    return new Promise((resolve, reject) => {
+      child?.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /running at (http:\/\/\S+?)\/ /.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child?.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child?.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+    });
+  }
+
+  it('migrates, seeds and serves on the first run and on the second, without duplicates', async () => {
+    const database = tempDatabase();
+    const webDir = mkdtempSync(join(tmpdir(), 'ramstein-web-'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Ramstein</title>');
+    for (let run = 1; run <= 2; run += 1) {
+      const url = await start(database, webDir);
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      const meetings = (await (
+        await fetch(`${url}/api/v1/groups/udcg/meetings?limit=1`)
+      ).json()) as { total: number };
+      expect(meetings.total).toBe(33);
+      const page = await fetch(`${url}/meetings/26`);
+      expect(await page.text()).toContain('<title>Ramstein</title>');
+      const stopped = new Promise((resolve) => child?.once('exit', resolve));
+      child?.kill('SIGTERM');
+      await stopped;
+    }
+  });
+});
