@@ -1,0 +1,68 @@
+import { type CSSVariablesResolver, MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from './api/client';
+import { Layout } from './components/Layout';
+import { NotFound } from './components/NotFound';
+import { EventPage } from './pages/EventPage';
+import { EventsPage } from './pages/EventsPage';
+import { GroupPage } from './pages/GroupPage';
+import { MeetingPage } from './pages/MeetingPage';
+import { MeetingsPage } from './pages/MeetingsPage';
+import { NationPage } from './pages/NationPage';
+import { NationsPage } from './pages/NationsPage';
+import { theme } from './theme';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 60_000,
+      // A 4xx will not change on retry; only transient failures are worth another try.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
+});
+
+// Mantine's "dimmed" grey is too light on white for small text; use a darker one.
+const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': theme.colors.gray[7] },
+  dark: {},
+});
+
+function PageNotFound() {
+  const { t } = useTranslation();
+  return <NotFound title={t('errors.pageNotFoundTitle')} message={t('errors.pageNotFound')} />;
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <GroupPage /> },
+      { path: 'groups/:slug', element: <GroupPage /> },
+      { path: 'meetings', element: <MeetingsPage /> },
+      { path: 'meetings/:number', element: <MeetingPage /> },
+      { path: 'nations', element: <NationsPage /> },
+      { path: 'nations/:code', element: <NationPage /> },
+      { path: 'events', element: <EventsPage /> },
+      { path: 'events/:id', element: <EventPage /> },
+      { path: '*', element: <PageNotFound /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="light"
+      cssVariablesResolver={cssVariablesResolver}
+    >
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

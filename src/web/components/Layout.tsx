@@ -1,0 +1,92 @@
+import { AppShell, Burger, Group, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+const areas = [
+  { to: '/', key: 'nav.group', end: true },
+  { to: '/meetings', key: 'nav.meetings', end: false },
+  { to: '/nations', key: 'nav.nations', end: false },
+  { to: '/events', key: 'nav.events', end: false },
+] as const;
+
+/** The frame of every page: header, navigation of the areas that exist, and the main landmark. */
+export function Layout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  // Below the "sm" breakpoint the navbar slides off-screen when folded; hide it from keyboard and
+  // screen readers too, or focus would land on links nobody can see.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+
+  // Close the mobile menu after navigating.
+  useEffect(close, [location.pathname, close]);
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+            />
+            <UnstyledButton component={Link} to="/" aria-label={t('app.homeLink')}>
+              <Group gap={10} wrap="nowrap">
+                <Title order={2} size="h3" c="blue.9" component="span">
+                  {t('app.name')}
+                </Title>
+                <Text size="sm" c="gray.7" visibleFrom="md" component="span">
+                  {t('app.tagline')}
+                </Text>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <LanguageSwitcher />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar
+        p="sm"
+        aria-label={t('nav.label')}
+        style={phone && !opened ? { visibility: 'hidden' } : undefined}
+      >
+        {areas.map((area) => (
+          <NavLink
+            key={area.to}
+            component={RouterNavLink}
+            to={area.to}
+            end={area.end}
+            label={t(area.key)}
+            active={
+              area.end
+                ? location.pathname === '/' || location.pathname.startsWith('/groups')
+                : location.pathname.startsWith(area.to)
+            }
+            variant="filled"
+          />
+        ))}
+        <NavLink
+          href="/api/docs"
+          label={t('nav.apiDocs')}
+          description={t('nav.apiDocsHint')}
+          mt="md"
+        />
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,218 @@
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Pagination,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { meetingStatusSchema, type MeetingStatus } from '../../core/meetings/meeting.schema';
+import { DEFAULT_GROUP, type MeetingSort, useMeetings } from '../api/queries';
+import { PageTitle } from '../components/PageTitle';
+import { QueryState } from '../components/QueryState';
+import { SourceBadge } from '../components/SourceBadge';
+import { StatusBadge } from '../components/StatusBadge';
+import { useLocale } from '../components/use-locale';
+import { useUrlParams } from '../components/use-url-params';
+import { formatDate, nationName } from '../i18n/format';
+
+const PAGE_SIZE = 20;
+const SORTS: readonly MeetingSort[] = ['date', '-date', 'number', '-number'];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface Filters {
+  status: MeetingStatus[];
+  from: string;
+  to: string;
+  sort: MeetingSort;
+  page: number;
+}
+
+/** Filters live in the URL so a filtered list can be bookmarked, shared and navigated back to. */
+function readFilters(params: URLSearchParams): Filters {
+  const status = (params.get('status') ?? '')
+    .split(',')
+    .filter((s): s is MeetingStatus => meetingStatusSchema.safeParse(s).success);
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const sort = SORTS.find((s) => s === params.get('sort')) ?? '-date';
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  return { status, from: DATE.test(from) ? from : '', to: DATE.test(to) ? to : '', sort, page };
+}
+
+function writeFilters(filters: Filters, params: URLSearchParams): void {
+  for (const key of ['status', 'from', 'to', 'sort', 'page']) params.delete(key);
+  if (filters.status.length > 0) params.set('status', filters.status.join(','));
+  if (filters.from) params.set('from', filters.from);
+  if (filters.to) params.set('to', filters.to);
+  if (filters.sort !== '-date') params.set('sort', filters.sort);
+  if (filters.page > 1) params.set('page', String(filters.page));
+}
+
+export function MeetingsPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [params, updateParams] = useUrlParams();
+  const filters = readFilters(params);
+  // A reversed range would be refused by the API; show nothing rather than an error until it is fixed.
+  const rangeInvalid = filters.from !== '' && filters.to !== '' && filters.from > filters.to;
+  const meetings = useMeetings(
+    DEFAULT_GROUP,
+    {
+      status: filters.status,
+      from: filters.from || undefined,
+      to: filters.to || undefined,
+      sort: filters.sort,
+      limit: PAGE_SIZE,
+      offset: (filters.page - 1) * PAGE_SIZE,
+    },
+    !rangeInvalid,
+  );
+
+  const update = (change: Partial<Filters>) => {
+    // Any change of filter starts again at the first page. Merge into the latest URL, not this
+    // render's, so quick successive changes all count.
+    updateParams((next) => writeFilters({ ...readFilters(next), page: 1, ...change }, next));
+  };
+
+  return (
+    <Stack>
+      <PageTitle text={t('meetings.title')} />
+      <Paper withBorder p="md" component="form" role="search" aria-label={t('meetings.filters')}>
+        <Group align="flex-end" gap="lg">
+          <Checkbox.Group
+            label={t('meetings.statusFilter')}
+            value={filters.status}
+            onChange={(value) =>
+              update({
+                status: value.filter(
+                  (s): s is MeetingStatus => meetingStatusSchema.safeParse(s).success,
+                ),
+              })
+            }
+          >
+            <Group gap="md" mt={8}>
+              {meetingStatusSchema.options.map((status) => (
+                <Checkbox key={status} value={status} label={t(`meeting.status.${status}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <TextInput
+            type="date"
+            label={t('meetings.from')}
+            value={filters.from}
+            onChange={(event) => update({ from: event.currentTarget.value })}
+          />
+          <TextInput
+            type="date"
+            label={t('meetings.to')}
+            value={filters.to}
+            error={rangeInvalid ? t('meetings.rangeInvalid') : undefined}
+            onChange={(event) => update({ to: event.currentTarget.value })}
+          />
+          <NativeSelect
+            label={t('meetings.sort.label')}
+            value={filters.sort}
+            onChange={(event) => {
+              const sort = SORTS.find((s) => s === event.currentTarget.value);
+              if (sort) update({ sort });
+            }}
+            data={SORTS.map((s) => ({ value: s, label: t(`meetings.sort.${s}`) }))}
+          />
+          <Button
+            variant="default"
+            onClick={() =>
+              updateParams((next) =>
+                writeFilters({ status: [], from: '', to: '', sort: '-date', page: 1 }, next),
+              )
+            }
+            disabled={params.toString() === ''}
+          >
+            {t('common.clearFilters')}
+          </Button>
+        </Group>
+      </Paper>
+      {rangeInvalid ? null : (
+        <QueryState query={meetings}>
+          {(page) => (
+            <Stack>
+              <Text aria-live="polite" data-testid="meetings-total">
+                {t('meetings.total', { count: page.total })}
+              </Text>
+              <Table.ScrollContainer minWidth={960}>
+                <Table striped highlightOnHover verticalSpacing="sm">
+                  <caption className="visually-hidden">{t('meetings.caption')}</caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('meetings.col.meeting')}</Table.Th>
+                      <Table.Th scope="col">{t('meetings.col.date')}</Table.Th>
+                      <Table.Th scope="col">{t('meetings.col.venue')}</Table.Th>
+                      <Table.Th scope="col">{t('meetings.col.format')}</Table.Th>
+                      <Table.Th scope="col">{t('meetings.col.chair')}</Table.Th>
+                      <Table.Th scope="col">{t('meetings.col.status')}</Table.Th>
+                      <Table.Th scope="col">{t('meetings.col.source')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {page.items.map((meeting) => (
+                      <Table.Tr key={meeting.id}>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          {meeting.number !== null ? (
+                            <Anchor component={Link} to={`/meetings/${meeting.number}`} fw={600}>
+                              {meeting.code}
+                            </Anchor>
+                          ) : (
+                            <Text span fw={600}>
+                              {meeting.code}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          {formatDate(meeting.date, locale, 'medium')}
+                        </Table.Td>
+                        <Table.Td>{meeting.venue ?? t('meeting.venueUnknown')}</Table.Td>
+                        <Table.Td>
+                          {meeting.format ? t(`meeting.format.${meeting.format}`) : '—'}
+                        </Table.Td>
+                        <Table.Td>
+                          {nationName(meeting.chair, locale)}
+                          {meeting.coChair ? ` / ${nationName(meeting.coChair, locale)}` : ''}
+                        </Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={meeting.status} />
+                        </Table.Td>
+                        <Table.Td>
+                          <SourceBadge source={meeting.source} compact />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              {page.total > PAGE_SIZE ? (
+                <nav aria-label={t('common.pagination')}>
+                  <Pagination
+                    total={Math.ceil(page.total / PAGE_SIZE)}
+                    value={filters.page}
+                    onChange={(p) =>
+                      updateParams((next) => writeFilters({ ...readFilters(next), page: p }, next))
+                    }
+                    getItemProps={(p) => ({ 'aria-label': t('common.pageN', { page: p }) })}
+                    getControlProps={(control) => ({ 'aria-label': t(`common.pager.${control}`) })}
+                  />
+                </nav>
+              ) : null}
+            </Stack>
+          )}
+        </QueryState>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,172 @@
+import {
+  Anchor,
+  Badge,
+  Checkbox,
+  Group,
+  Pagination,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Source } from '../../core/common.schema';
+import { DEFAULT_GROUP, useMembers, useNations } from '../api/queries';
+import { PageTitle } from '../components/PageTitle';
+import { QueryState } from '../components/QueryState';
+import { SourceBadge } from '../components/SourceBadge';
+import { useLocale } from '../components/use-locale';
+import { useUrlParams } from '../components/use-url-params';
+import { nationName } from '../i18n/format';
+
+const PAGE_SIZE = 50;
+
+/** Nations and organisations, searchable by name or code, optionally only those in the group. */
+export function NationsPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [params, updateParams] = useUrlParams();
+  const inGroup = params.get('group') === DEFAULT_GROUP;
+  const [text, setText] = useState(params.get('q') ?? '');
+  const [debounced] = useDebouncedValue(text.trim(), 250);
+
+  // The search box writes to the URL once typing pauses, so the list survives reload and Back.
+  useEffect(() => {
+    updateParams((next) => {
+      if ((next.get('q') ?? '') === debounced) return;
+      if (debounced) next.set('q', debounced);
+      else next.delete('q');
+      next.delete('page');
+    }, true);
+  }, [debounced, updateParams]);
+
+  const q = params.get('q') ?? '';
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const nations = useNations({
+    q: q || undefined,
+    group: inGroup ? DEFAULT_GROUP : undefined,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  // The group's membership rows carry the source of each participant.
+  const members = useMembers(DEFAULT_GROUP);
+  const sources = useMemo(() => {
+    const map = new Map<string, Source>();
+    for (const member of members.data?.items ?? []) map.set(member.nation.code, member.source);
+    return map;
+  }, [members.data]);
+
+  return (
+    <Stack>
+      <PageTitle text={t('nations.title')} />
+      <Paper
+        withBorder
+        p="md"
+        component="form"
+        role="search"
+        aria-label={t('nations.filters')}
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <Group align="flex-end" gap="lg">
+          <TextInput
+            label={t('nations.search')}
+            description={t('nations.searchHint')}
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            w={320}
+          />
+          <Checkbox
+            label={t('nations.inGroup', { group: 'UDCG' })}
+            checked={inGroup}
+            onChange={(event) => {
+              const checked = event.currentTarget.checked;
+              updateParams((next) => {
+                if (checked) next.set('group', DEFAULT_GROUP);
+                else next.delete('group');
+                next.delete('page');
+              });
+            }}
+            mb={6}
+          />
+        </Group>
+      </Paper>
+      <QueryState query={nations}>
+        {(result) => (
+          <Stack>
+            <Text aria-live="polite" data-testid="nations-total">
+              {t('nations.total', { count: result.total })}
+            </Text>
+            <Table.ScrollContainer minWidth={700}>
+              <Table striped highlightOnHover verticalSpacing="sm">
+                <caption className="visually-hidden">{t('nations.caption')}</caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('nations.col.name')}</Table.Th>
+                    <Table.Th scope="col">{t('nations.col.code')}</Table.Th>
+                    <Table.Th scope="col">{t('nations.col.kind')}</Table.Th>
+                    <Table.Th scope="col">{t('nations.col.alliances')}</Table.Th>
+                    <Table.Th scope="col">{t('nations.col.source')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.items.map((nation) => {
+                    const source = sources.get(nation.code);
+                    return (
+                      <Table.Tr key={nation.code}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/nations/${nation.code}`} fw={600}>
+                            {nationName(nation, locale)}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{nation.code}</Table.Td>
+                        <Table.Td>{t(`nation.kind.${nation.kind}`)}</Table.Td>
+                        <Table.Td>
+                          <Group gap={6}>
+                            {nation.natoMember ? (
+                              <Badge color="blue.9" component="span">
+                                {t('nation.nato')}
+                              </Badge>
+                            ) : null}
+                            {nation.euMember ? (
+                              <Badge color="indigo.9" component="span">
+                                {t('nation.eu')}
+                              </Badge>
+                            ) : null}
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          {source ? <SourceBadge source={source} compact /> : '—'}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {result.total > PAGE_SIZE ? (
+              <nav aria-label={t('common.pagination')}>
+                <Pagination
+                  total={Math.ceil(result.total / PAGE_SIZE)}
+                  value={page}
+                  onChange={(p) =>
+                    updateParams((next) => {
+                      if (p > 1) next.set('page', String(p));
+                      else next.delete('page');
+                    })
+                  }
+                  getItemProps={(p) => ({ 'aria-label': t('common.pageN', { page: p }) })}
+                  getControlProps={(control) => ({ 'aria-label': t(`common.pager.${control}`) })}
+                />
+              </nav>
+            ) : null}
+          </Stack>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
