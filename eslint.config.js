@@ -11,6 +11,7 @@ export default tseslint.config(
       'e2e/screenshots/**',
       'bin/**',
       'scripts/**',
+      'eslint.config.js',
     ],
   },
   js.configs.recommended,
@@ -25,7 +26,10 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
