@@ -6,9 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const bin = join(process.cwd(), 'bin/ramstein.mjs');
 
-function ramstein(args: string[], env: Record<string, string> = {}) {
+function ramstein(args: string[], env: Record<string, string> = {}, input?: string) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
+    ...(input === undefined ? {} : { input }),
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     timeout: 60_000,
   });
@@ -37,9 +38,9 @@ describe('the ramstein command', () => {
   it('migrates, reports status, and seeds idempotently', () => {
     const database = tempDatabase();
     const status = ramstein(['--database', database, 'migrate', 'status']);
-    expect(status.stdout).toMatch(/pending\s+0001_foundation/);
+    expect(status.stdout).toMatch(/pending\s+0001_foundation[\s\S]*pending\s+0002_access/);
     expect(ramstein(['--database', database, 'migrate', 'up']).stdout).toMatch(
-      /Applied 1 migration/,
+      /Applied 2 migration/,
     );
     expect(ramstein(['--database', database, 'migrate', 'up']).stdout).toMatch(/up to date/);
     const first = ramstein(['--database', database, 'seed']);
@@ -81,6 +82,95 @@ describe('the ramstein command', () => {
   });
 });
 
+describe('ramstein user', () => {
+  it('adds, lists, re-passwords, disables and enables accounts, all audited', () => {
+    const database = tempDatabase();
+    expect(ramstein(['--database', database, 'seed']).code).toBe(0);
+    const added = ramstein([
+      '--database',
+      database,
+      'user',
+      'add',
+      'Alice',
+      '--nation',
+      'gbr',
+      '--role',
+      'coordinator',
+      '--role',
+      'viewer',
+      '--name',
+      'Alice Example',
+    ]);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(/Created alice \(GBR; coordinator, viewer\)/);
+    expect(added.stdout).toMatch(/Password \(shown once\): \S{20,}/);
+
+    const typed = ramstein(
+      ['--database', database, 'user', 'passwd', 'alice', '--password-stdin'],
+      {},
+      'lanterns over the river at dusk\n',
+    );
+    expect(typed.code, typed.stderr).toBe(0);
+    expect(typed.stdout).not.toMatch(/shown once/);
+    const weak = ramstein(
+      ['--database', database, 'user', 'passwd', 'alice', '--password-stdin'],
+      {},
+      'password\n',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/must be at least 15 characters/);
+
+    expect(ramstein(['--database', database, 'user', 'disable', 'alice']).stdout).toMatch(
+      /alice disabled/,
+    );
+    const list = ramstein(['--database', database, 'user', 'list']);
+    expect(list.stdout).toMatch(/alice\s+GBR\s+coordinator,viewer\s+disabled/);
+    expect(ramstein(['--database', database, 'user', 'enable', 'alice']).stdout).toMatch(
+      /alice enabled/,
+    );
+    expect(ramstein(['--database', database, 'audit', 'verify']).stdout).toMatch(
+      /Audit chain intact: 4 entries/,
+    );
+  });
+
+  it('refuses bad input with the field named and exit 1', () => {
+    const database = tempDatabase();
+    ramstein(['--database', database, 'seed']);
+    const badRole = ramstein([
+      '--database',
+      database,
+      'user',
+      'add',
+      'bob',
+      '--nation',
+      'GBR',
+      '--role',
+      'king',
+    ]);
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toMatch(/--role: king is not a role/);
+    const badNation = ramstein([
+      '--database',
+      database,
+      'user',
+      'add',
+      'bob',
+      '--nation',
+      'ZZZ',
+      '--role',
+      'viewer',
+    ]);
+    expect(badNation.code).toBe(1);
+    expect(badNation.stderr).toMatch(/body.nation: ZZZ is not a known nation code/);
+    const missing = ramstein(['--database', database, 'user', 'add', 'bob', '--role', 'viewer']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/required option '--nation <code>'/);
+    const nobody = ramstein(['--database', database, 'user', 'disable', 'nobody']);
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toMatch(/User nobody not found/);
+  });
+});
+
 describe('ramstein start (what npm start runs)', () => {
   let child: ChildProcess | undefined;
   afterEach(() => {
@@ -88,7 +178,7 @@ describe('ramstein start (what npm start runs)', () => {
   });
 
   /** Starts the platform and resolves with its URL once it says it is running. */
-  function start(database: string, webDir: string): Promise<string> {
+  function start(database: string, webDir: string): Promise<{ url: string; output: () => string }> {
     child = spawn(process.execPath, [bin, 'start', '--port', '0', '--host', '127.0.0.1'], {
       env: {
         ...process.env,
@@ -102,7 +192,7 @@ describe('ramstein start (what npm start runs)', () => {
       child?.stdout?.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         const match = /running at (http:\/\/\S+?)\/ /.exec(output);
-        if (match?.[1]) resolve(match[1]);
+        if (match?.[1]) resolve({ url: match[1], output: () => output });
       });
       child?.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child?.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
@@ -114,7 +204,10 @@ describe('ramstein start (what npm start runs)', () => {
     const webDir = mkdtempSync(join(tmpdir(), 'ramstein-web-'));
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Ramstein</title>');
     for (let run = 1; run <= 2; run += 1) {
-      const url = await start(database, webDir);
+      const { url, output } = await start(database, webDir);
+      // The first start creates the admin and prints its password once; the second prints none.
+      if (run === 1) expect(output()).toMatch(/user name: admin\s+password:\s+\S{20,}/);
+      else expect(output()).not.toMatch(/password/);
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
       const meetings = (await (
         await fetch(`${url}/api/v1/groups/udcg/meetings?limit=1`)

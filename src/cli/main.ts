@@ -19,6 +19,8 @@ const program = new Command()
 // Commands load their modules on use, so `--help` answers without loading the server.
 const database = () => import('./commands/database');
 const server = () => import('./commands/serve');
+const accounts = () => import('./commands/accounts');
+const audit = () => import('./commands/audit');
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 const port = new Option('-p, --port <port>', 'port to listen on (overrides PORT)');
@@ -37,6 +39,7 @@ program
     const { ensureWebBuilt, serve } = await server();
     await runMigrateUp(config);
     await runSeed(config);
+    await (await accounts()).runEnsureFirstAdmin(config);
     await ensureWebBuilt(config);
     await serve(config);
   });
@@ -75,6 +78,75 @@ program
   .action(async (options: { dir: string }) =>
     (await database()).runSeed(configFrom(globals()), options.dir),
   );
+
+const user = program
+  .command('user')
+  .description('manage accounts')
+  .action(() => {
+    user.help({ error: true });
+  });
+const collect = (value: string, previous: string[]) => [...previous, value];
+user
+  .command('add <username>')
+  .description('create an account; prints a random password once unless --password-stdin')
+  .requiredOption('--nation <code>', "ISO 3166-1 alpha-3 code of the user's nation, e.g. GBR")
+  .requiredOption(
+    '--role <role>',
+    'admin, secretariat, coordinator, recipient or viewer (repeatable)',
+    collect,
+    [],
+  )
+  .option('--name <display name>', 'the name shown in the app')
+  .option('--email <address>', 'e-mail address')
+  .option('--password-stdin', 'read the password from standard input')
+  .action(
+    async (
+      username: string,
+      options: {
+        nation: string;
+        role: string[];
+        name?: string;
+        email?: string;
+        passwordStdin?: boolean;
+      },
+    ) => (await accounts()).runUserAdd(configFrom(globals()), username, options),
+  );
+user
+  .command('passwd <username>')
+  .description(
+    "set a user's password (random, printed once, unless --password-stdin); ends its sessions",
+  )
+  .option('--password-stdin', 'read the password from standard input')
+  .action(async (username: string, options: { passwordStdin?: boolean }) =>
+    (await accounts()).runUserPasswd(configFrom(globals()), username, options),
+  );
+user
+  .command('disable <username>')
+  .description('disable an account: its sessions end and its tokens stop working')
+  .action(async (username: string) =>
+    (await accounts()).runUserDisable(configFrom(globals()), username, true),
+  );
+user
+  .command('enable <username>')
+  .description('enable a disabled account (and clear a lockout)')
+  .action(async (username: string) =>
+    (await accounts()).runUserDisable(configFrom(globals()), username, false),
+  );
+user
+  .command('list')
+  .description('list accounts')
+  .action(async () => (await accounts()).runUserList(configFrom(globals())));
+
+const auditCommand = program
+  .command('audit')
+  .description('the tamper-evident audit trail')
+  .action(() => {
+    auditCommand.help({ error: true });
+  });
+auditCommand
+  .command('verify')
+  .description('check the hash chain; names the first broken entry and exits 1 if there is one')
+  .action(async () => (await audit()).runAuditVerify(configFrom(globals())));
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -12,22 +13,31 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import type { AuthPolicy } from '../core/accounts/auth.service';
 import type { Config, DatabaseKind } from '../core/config';
 import type { Connection } from '../core/db/connect';
 import type { Database } from '../core/db/database';
+import { registerAuth } from './plugins/auth';
 import { answerFrameworkError, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerWeb } from './plugins/web';
+import { accountRoutes } from './routes/account.routes';
+import { auditRoutes } from './routes/audit.routes';
+import { authRoutes } from './routes/auth.routes';
+import { documentRoutes } from './routes/document.routes';
 import { eventRoutes } from './routes/event.routes';
 import { groupRoutes } from './routes/group.routes';
 import { healthRoutes } from './routes/health.routes';
 import { meetingRoutes } from './routes/meeting.routes';
 import { nationRoutes } from './routes/nation.routes';
+import { oidcRoutes } from './routes/oidc.routes';
+import { userRoutes } from './routes/user.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>;
     dbKind: DatabaseKind;
+    authPolicy: AuthPolicy;
   }
 }
 
@@ -64,6 +74,12 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', connection.db);
   app.decorate('dbKind', connection.kind);
+  app.decorate('authPolicy', {
+    sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+    sessionMaxHours: config.SESSION_MAX_HOURS,
+    maxFailedSignIns: config.SIGN_IN_MAX_FAILURES,
+    lockoutMinutes: config.SIGN_IN_LOCKOUT_MINUTES,
+  });
 
   registerErrorHandling(app);
   await app.register(helmet, {
@@ -78,15 +94,33 @@ export async function buildApp({
       },
     },
   });
+  // Rate limits apply only where a route asks (sign-in); per client address, per node.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: context.statusCode,
+      message: `Too many attempts; try again in ${context.after}`,
+    }),
+  });
+  await registerAuth(app, app.authPolicy);
   await registerOpenApi(app, version);
 
   healthRoutes(app);
   await app.register(
     (api: AppServer) => {
+      authRoutes(api, {
+        signInRatePerMinute: config.SIGN_IN_RATE_PER_MINUTE,
+        oidcEnabled: config.OIDC_ISSUER !== undefined,
+      });
+      oidcRoutes(api, config);
+      accountRoutes(api);
+      userRoutes(api);
+      auditRoutes(api);
       groupRoutes(api);
       meetingRoutes(api);
       nationRoutes(api);
       eventRoutes(api);
+      documentRoutes(api);
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ApiTokensTable, OidcLoginsTable, SessionsTable, UsersTable } from './tables/accounts';
+import type { AuditEntriesTable, AuditHeadTable } from './tables/audit';
 import type { ChairTermsTable } from './tables/chair';
+import type { DocumentsTable } from './tables/documents';
 import type { EventsTable } from './tables/events';
 import type { GroupsTable, MembershipsTable } from './tables/groups';
 import type { MeetingEventsTable, MeetingsTable } from './tables/meetings';
@@ -16,6 +19,13 @@ export interface Database {
   events: EventsTable;
   meetings: MeetingsTable;
   meeting_events: MeetingEventsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  oidc_logins: OidcLoginsTable;
+  audit_entries: AuditEntriesTable;
+  audit_head: AuditHeadTable;
+  documents: DocumentsTable;
 }
 
 /** What repositories take: the database or an open transaction, so the edge decides the boundary. */

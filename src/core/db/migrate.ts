@@ -2,10 +2,12 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import { AppError } from '../errors';
 import type { Database } from './database';
 import * as m0001 from './migrations/0001_foundation';
+import * as m0002 from './migrations/0002_access';
 
 /** Every migration in order. Listed here (not read from disk) so the same code runs from source or a bundle. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_access': m0002,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

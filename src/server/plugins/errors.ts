@@ -46,6 +46,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
         .send({ error: error.code, message: error.message, issues: error.issues });
     }
     const status = error.statusCode ?? 500;
+    if (status === 429) {
+      const body: ErrorBody = { error: 'rate_limited', message: error.message, issues: [] };
+      return reply.code(429).send(body);
+    }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large, ...
       const body: ErrorBody = {

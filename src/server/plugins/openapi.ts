@@ -15,11 +15,30 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           'Coordination platform of a multinational defence contact group. Errors answer ' +
           '`{ error, message, issues: [{ path, message }] }` with 400, 404, 409 or 503.',
       },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ramstein_session' },
+          token: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token (rst_...) from /account/tokens',
+          },
+        },
+      },
       tags: [
         { name: 'groups', description: 'Contact groups, members and chair' },
         { name: 'meetings', description: 'Meetings of a group' },
         { name: 'nations', description: 'ISO 3166-1 nations and organisations' },
         { name: 'events', description: 'NATO ministerials, summits, conferences' },
+        {
+          name: 'documents',
+          description: 'Papers tabled in a group, each with its releasability marking',
+        },
+        {
+          name: 'accounts',
+          description: 'Sign-in, sessions, API tokens and account administration',
+        },
+        { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },

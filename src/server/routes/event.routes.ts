@@ -12,6 +12,7 @@ export function eventRoutes(app: AppServer): void {
   app.get(
     '/events',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['events'],
         summary: 'Events around the group: ministerials, summits, conferences',
@@ -25,6 +26,7 @@ export function eventRoutes(app: AppServer): void {
   app.get(
     '/events/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['events'],
         summary: 'One event and the meetings linked to it',

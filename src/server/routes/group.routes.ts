@@ -14,13 +14,17 @@ import type { AppServer } from '../app';
 export function groupRoutes(app: AppServer): void {
   app.get(
     '/groups',
-    { schema: { tags: ['groups'], summary: 'Contact groups', response: { 200: groupListSchema } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['groups'], summary: 'Contact groups', response: { 200: groupListSchema } },
+    },
     async () => ({ items: await listGroups(app.db) }),
   );
 
   app.get(
     '/groups/:slug',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['groups'],
         summary: 'One contact group',
@@ -34,6 +38,7 @@ export function groupRoutes(app: AppServer): void {
   app.get(
     '/groups/:slug/members',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['groups'],
         summary: "A group's members, observers and recipient",
@@ -48,6 +53,7 @@ export function groupRoutes(app: AppServer): void {
   app.get(
     '/groups/:slug/chair',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['groups'],
         summary: 'The chair today and every term before it',

@@ -14,6 +14,7 @@ export function meetingRoutes(app: AppServer): void {
   app.get(
     '/groups/:slug/meetings',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['meetings'],
         summary: "A group's meetings: filter by status, date range or number; sorted and paged",
@@ -28,6 +29,7 @@ export function meetingRoutes(app: AppServer): void {
   app.get(
     '/groups/:slug/meetings/:number',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['meetings'],
         summary: 'A meeting by its number in the group (UDCG-26 is /groups/udcg/meetings/26)',
@@ -41,6 +43,7 @@ export function meetingRoutes(app: AppServer): void {
   app.get(
     '/meetings/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['meetings'],
         summary: 'A meeting by id',

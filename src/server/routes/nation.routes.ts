@@ -12,6 +12,7 @@ export function nationRoutes(app: AppServer): void {
   app.get(
     '/nations',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['nations'],
         summary: 'Nations (ISO 3166-1 alpha-3) and organisations',
@@ -25,6 +26,7 @@ export function nationRoutes(app: AppServer): void {
   app.get(
     '/nations/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['nations'],
         summary: 'One nation and the groups it takes part in',

@@ -1,0 +1,191 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../core/accounts/role';
+import { describeApiOnEachDatabase } from './test/test-app';
+import { addPrincipal, bearer, type Principal, TEST_PASSWORD } from './test/principals';
+
+/**
+ * Every registered /api/v1 route × every role, of the record's own nation and of another, and anonymous.
+ * The table below must name every route the app registers: a route added without a row fails here.
+ * "ok" means access was granted (any answer but 401/403); a number is the exact status expected.
+ */
+type Who =
+  | 'anonymous'
+  | 'viewer'
+  | 'coordinator'
+  | 'otherCoordinator'
+  | 'recipient'
+  | 'secretariat'
+  | 'formerSecretariat'
+  | 'admin';
+type Expect = 'ok' | 401 | 403 | 404;
+type Row = Partial<Record<Who, Expect>> & { default: Expect };
+
+const principals: Record<Exclude<Who, 'anonymous'>, [nation: string, roles: Role[]]> = {
+  viewer: ['GBR', ['viewer']],
+  coordinator: ['GBR', ['coordinator']],
+  otherCoordinator: ['POL', ['coordinator']],
+  recipient: ['UKR', ['recipient']],
+  secretariat: ['GBR', ['secretariat']], // the UK chairs the UDCG today
+  formerSecretariat: ['USA', ['secretariat']], // the US chaired until meeting 26
+  admin: ['GBR', ['admin']],
+};
+
+const everyone: Row = { default: 'ok' };
+const signedIn: Row = { default: 'ok', anonymous: 401 };
+const adminOnly: Row = { default: 403, anonymous: 401, admin: 'ok' };
+// API tokens carry no session and cannot mint tokens: those routes answer 403 to a token.
+const sessionOnly: Row = { default: 403, anonymous: 401 };
+const authors: Row = { default: 'ok', anonymous: 401, viewer: 403, admin: 403 };
+const ownNationEditors: Row = {
+  default: 403,
+  anonymous: 401,
+  coordinator: 'ok',
+  secretariat: 'ok',
+};
+
+const matrix: Record<string, Row> = {
+  'GET /api/v1/auth/config': everyone,
+  'POST /api/v1/auth/sign-in': { default: 'ok', anonymous: 401 },
+  'GET /api/v1/auth/session': sessionOnly,
+  'POST /api/v1/auth/sign-out': sessionOnly,
+  'PUT /api/v1/account/password': signedIn,
+  'GET /api/v1/account/tokens': signedIn,
+  'POST /api/v1/account/tokens': sessionOnly,
+  'DELETE /api/v1/account/tokens/:id': signedIn,
+  'GET /api/v1/users': adminOnly,
+  'POST /api/v1/users': adminOnly,
+  'GET /api/v1/users/:id': adminOnly,
+  'PATCH /api/v1/users/:id': adminOnly,
+  'GET /api/v1/audit': adminOnly,
+  'GET /api/v1/audit/verify': adminOnly,
+  'GET /api/v1/groups': everyone,
+  'GET /api/v1/groups/:slug': everyone,
+  'GET /api/v1/groups/:slug/members': everyone,
+  'GET /api/v1/groups/:slug/chair': everyone,
+  'GET /api/v1/groups/:slug/meetings': everyone,
+  'GET /api/v1/groups/:slug/meetings/:number': everyone,
+  'GET /api/v1/meetings/:id': everyone,
+  'GET /api/v1/nations': everyone,
+  'GET /api/v1/nations/:code': everyone,
+  'GET /api/v1/events': everyone,
+  'GET /api/v1/events/:id': everyone,
+  'GET /api/v1/groups/:slug/documents': everyone,
+  'GET /api/v1/groups/:slug/documents/stats': everyone,
+  'GET /api/v1/groups/:slug/documents/export.csv': everyone,
+  'POST /api/v1/groups/:slug/documents': authors,
+  // A GROUP-marked document of the UK: not releasable to an anonymous caller.
+  'GET /api/v1/documents/:id': { default: 'ok', anonymous: 404 },
+  'PATCH /api/v1/documents/:id': ownNationEditors,
+  'DELETE /api/v1/documents/:id': ownNationEditors,
+};
+
+describeApiOnEachDatabase('access matrix', (ctx) => {
+  const who: Partial<Record<Who, Principal>> = {};
+  const ids = { document: '', groupDocument: '', meeting: '', event: '', user: '' };
+
+  beforeAll(async () => {
+    for (const [name, [nation, roles]] of Object.entries(principals)) {
+      who[name as Who] = await addPrincipal(ctx(), `matrix.${name.toLowerCase()}`, nation, roles);
+    }
+    const post = async (principal: Principal | undefined, payload: object) => {
+      const r = await ctx().app.inject({
+        method: 'POST',
+        url: '/api/v1/groups/udcg/documents',
+        headers: bearer(principal?.token ?? ''),
+        payload,
+      });
+      return r.json<{ document: { id: string } }>().document.id;
+    };
+    ids.document = await post(who.coordinator, {
+      title: 'UK note',
+      marking: { classification: 'GROUP' },
+    });
+    ids.groupDocument = await post(who.secretariat, {
+      title: 'Chair summary',
+      scope: 'group',
+      marking: { classification: 'GROUP' },
+    });
+    const meetings = await ctx().app.inject({
+      method: 'GET',
+      url: '/api/v1/groups/udcg/meetings?number=26',
+    });
+    ids.meeting = meetings.json<{ items: { id: string }[] }>().items[0]?.id ?? '';
+    const events = await ctx().app.inject({ method: 'GET', url: '/api/v1/events?limit=1' });
+    ids.event = events.json<{ items: { id: string }[] }>().items[0]?.id ?? '';
+    ids.user = who.viewer?.user.id ?? '';
+  });
+
+  it('has a rule for every registered route, and no rule for a route that does not exist', () => {
+    const registered = ctx()
+      .app.apiRoutes.map((r) => `${r.method} ${r.url}`)
+      .sort();
+    expect(registered).toEqual(Object.keys(matrix).sort());
+  });
+
+  /** A request that reaches the rule without changing anything that later rows rely on. */
+  function probe(route: string, principal: Principal | undefined, name: Who) {
+    const [method, template] = route.split(' ') as [string, string];
+    const url = template
+      .replace(':slug', 'udcg')
+      .replace(':number', '26')
+      .replace(':code', 'GBR')
+      .replace('/meetings/:id', `/meetings/${ids.meeting}`)
+      .replace('/events/:id', `/events/${ids.event}`)
+      .replace('/users/:id', `/users/${ids.user}`)
+      .replace('/documents/:id', `/documents/${ids.document}`)
+      .replace('/tokens/:id', '/tokens/01890000-0000-7000-8000-000000000000');
+    const payloads: Record<string, object> = {
+      'POST /api/v1/auth/sign-in': {
+        username: principal ? `matrix.${name.toLowerCase()}` : 'nobody',
+        password: TEST_PASSWORD,
+      },
+      'PUT /api/v1/account/password': {
+        currentPassword: 'not the current one, surely',
+        newPassword: 'x',
+      },
+      'POST /api/v1/account/tokens': { name: 'matrix', scope: 'read' },
+      'POST /api/v1/users': { username: 'x' }, // invalid: 400 once past the rule
+      'PATCH /api/v1/users/:id': { version: 999, displayName: 'stale' }, // stale: 409 once past the rule
+      'POST /api/v1/groups/:slug/documents': {
+        title: 'matrix probe',
+        marking: { classification: 'PUBLIC' },
+      },
+      'PATCH /api/v1/documents/:id': { version: 999, title: 'stale' },
+    };
+    return ctx().app.inject({
+      method: method as 'GET',
+      url: method === 'DELETE' && template.includes('documents') ? `${url}?version=999` : url,
+      headers: principal ? bearer(principal.token) : {},
+      ...(payloads[route] ? { payload: payloads[route] } : {}),
+    });
+  }
+
+  for (const [route, row] of Object.entries(matrix)) {
+    describe(route, () => {
+      for (const name of ['anonymous', ...Object.keys(principals)] as Who[]) {
+        const expected = row[name] ?? row.default;
+        it(`${name} → ${expected}`, async () => {
+          const response = await probe(route, who[name], name);
+          if (expected === 'ok')
+            expect([401, 403], response.body).not.toContain(response.statusCode);
+          else expect(response.statusCode, response.body).toBe(expected);
+        });
+      }
+    });
+  }
+
+  it('lets only the chair secretariat edit a group-level document', async () => {
+    for (const [name, expected] of Object.entries({
+      ...Object.fromEntries(Object.keys(principals).map((k) => [k, 403])),
+      secretariat: 409,
+    })) {
+      const response = await ctx().app.inject({
+        method: 'PATCH',
+        url: `/api/v1/documents/${ids.groupDocument}`,
+        headers: bearer(who[name as Who]?.token ?? ''),
+        payload: { version: 999, title: 'x' },
+      });
+      expect(response.statusCode, `${name}: ${response.body}`).toBe(expected);
+    }
+  });
+});
