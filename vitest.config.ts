@@ -19,7 +19,7 @@ export default defineConfig({
           include: ['src/**/*.api.test.ts'],
           environment: 'node',
           globalSetup: ['src/core/db/testing/postgres.global-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -49,10 +49,10 @@ describeOnEachDatabase(
     });
 
     it('passes on a clean database, from the API service and from `ramstein audit verify`', async () => {
-      expect(await verifyAuditChain(db())).toEqual({ ok: true, checked: 5, firstBroken: null });
+      expect(await verifyAuditChain(db())).toEqual({ ok: true, checked: 6, firstBroken: null });
       const result = cli(ctx().url);
       expect(result.status).toBe(0);
-      expect(result.stdout).toMatch(/Audit chain intact: 5 entries checked/);
+      expect(result.stdout).toMatch(/Audit chain intact: 6 entries checked/);
     });
 
     it('keeps secrets out of the entries', async () => {
@@ -74,7 +74,7 @@ describeOnEachDatabase(
             ),
         ),
       );
-      expect(await verifyAuditChain(db())).toMatchObject({ ok: true, checked: 13 });
+      expect(await verifyAuditChain(db())).toMatchObject({ ok: true, checked: 14 });
     });
 
     it('fails and names the entry when one is edited in the database', async () => {

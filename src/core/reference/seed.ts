@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database';
 import { AppError } from '../errors';
 import { newId } from '../ids';
+import { recordAudit, systemActor } from '../audit/audit.service';
 import { planReferenceData, type ReferencePlan, udcg } from './reference-plan';
 
 export type SeedTable =
@@ -280,5 +281,15 @@ async function writePlan(
   await inSlices(newLinks, (slice) => trx.insertInto('meeting_events').values(slice).execute());
   count('meeting_events', newLinks.length, links.length);
 
+  // Reference loads are writes like any other: one entry per run that added something.
+  if (Object.values(inserted).some((n) => n > 0)) {
+    await recordAudit(trx, systemActor, {
+      action: 'reference.seed',
+      entity: 'reference',
+      entityId: null,
+      marking: { marking: 'PUBLIC', rel_to: null, group_id: null },
+      after: inserted,
+    });
+  }
   return { inserted, kept };
 }

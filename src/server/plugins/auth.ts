@@ -29,6 +29,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** Only for sign-in: it replaces whatever session the browser had, so it needs no CSRF token. */
+    skipCsrf?: boolean;
   }
   interface FastifyRequest {
     viewer: Viewer;
@@ -109,6 +111,7 @@ export async function registerAuth(app: FastifyInstance, policy: AuthPolicy): Pr
         const sent = request.headers[CSRF_HEADER];
         if (
           !safeMethods.has(request.method) &&
+          request.routeOptions.config.skipCsrf !== true &&
           (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken))
         ) {
           return deny(reply, 403, {

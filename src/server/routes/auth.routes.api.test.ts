@@ -436,3 +436,23 @@ describeApiOnEachDatabase.withEnv({ SIGN_IN_RATE_PER_MINUTE: '3' })('sign-in rat
     expect(body.message).toMatch(/Too many attempts/);
   });
 });
+
+describeApiOnEachDatabase('signing in again', (ctx) => {
+  it('replaces the session the browser had, without asking for its CSRF token', async () => {
+    await addPrincipal(ctx(), 'again', 'GBR', ['viewer']);
+    const first = await signInAs(ctx(), 'again');
+    const second = await ctx().app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { cookie: first.cookie },
+      payload: { username: 'again', password: TEST_PASSWORD },
+    });
+    expect(second.statusCode).toBe(200);
+    const old = await ctx().app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: first.cookie },
+    });
+    expect(old.statusCode).toBe(401);
+  });
+});

@@ -7,6 +7,7 @@ import {
 import { toUser } from '../../core/accounts/account.service';
 import { type ResolvedSession, signIn, signOut, viewerFor } from '../../core/accounts/auth.service';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/accounts/password';
+import { deleteSession } from '../../core/accounts/session.repository';
 import { errorSchema } from '../../core/common.schema';
 import { AppError } from '../../core/errors';
 import type { AppServer } from '../app';
@@ -56,6 +57,7 @@ export function authRoutes(
     {
       config: {
         access: 'public',
+        skipCsrf: true,
         rateLimit: { max: options.signInRatePerMinute, timeWindow: 60_000 },
       },
       schema: {
@@ -68,9 +70,11 @@ export function authRoutes(
     async (request, reply) => {
       const client = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
       // Committed before answering: a failed attempt must count even though the request fails.
-      const result = await app.db
-        .transaction()
-        .execute((trx) => signIn(trx, request.body, client, app.authPolicy));
+      const result = await app.db.transaction().execute(async (trx) => {
+        // Signing in again replaces the session this browser had: one session per sign-in.
+        if (request.session) await deleteSession(trx, request.session.sessionId);
+        return signIn(trx, request.body, client, app.authPolicy);
+      });
       if (!result.ok) {
         // One answer for an unknown user, a wrong password, a disabled or a locked account.
         throw new AppError(
