@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { CreateUser } from '../src/core/accounts/account.schema';
+import { addUser } from '../src/core/accounts/account.service';
+import { systemActor } from '../src/core/audit/audit.service';
 import { loadConfig } from '../src/core/config';
 import { connect } from '../src/core/db/connect';
 import { migrateUp } from '../src/core/db/migrate';
@@ -20,6 +23,14 @@ export interface PageOptions {
   viewport?: { width: number; height: number };
 }
 
+export interface TestUser {
+  username: string;
+  displayName: string;
+  nation: string;
+  roles: CreateUser['roles'];
+  password: string;
+}
+
 export interface Harness {
   baseUrl: string;
   browser: Browser;
@@ -27,6 +38,13 @@ export interface Harness {
   pageErrors: Error[];
   /** A fresh browser context (own storage, own clock) and a page in it. */
   newPage(options?: PageOptions): Promise<Page>;
+  /**
+   * Creates an account straight in the database, as an admin would, before any browser signs in.
+   * The password is derived from the user name unless given: long, uncommon, not containing it.
+   */
+  addUser(
+    user: Partial<TestUser> & Pick<TestUser, 'username' | 'nation' | 'roles'>,
+  ): Promise<TestUser>;
   close(): Promise<void>;
 }
 
@@ -94,6 +112,26 @@ export async function startHarness(): Promise<Harness> {
       });
       return page;
     },
+    async addUser(user) {
+      const full: TestUser = {
+        displayName: user.username.replace(
+          /(^|[._-])(\w)/g,
+          (_m, sep: string, c: string) => `${sep ? ' ' : ''}${c.toUpperCase()}`,
+        ),
+        password: `Harbour lantern ${[...user.username].reverse().join('')} 7 drifting quills`,
+        ...user,
+      };
+      await connection.db.transaction().execute((trx) =>
+        addUser(trx, systemActor, {
+          username: full.username,
+          displayName: full.displayName,
+          nation: full.nation,
+          roles: full.roles,
+          password: full.password,
+        }),
+      );
+      return full;
+    },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
@@ -127,4 +165,12 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Signs the page's browser context in through the API (the cookie lands in the context's jar). */
+export async function signInAs(page: Page, user: Pick<TestUser, 'username' | 'password'>) {
+  const response = await page.request.post('/api/v1/auth/sign-in', {
+    data: { username: user.username, password: user.password },
+  });
+  expect(response.status()).toBe(200);
 }

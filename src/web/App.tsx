@@ -2,9 +2,16 @@ import { type CSSVariablesResolver, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { ApiError } from './api/client';
+import { ApiError, onUnauthorized } from './api/client';
+import { SESSION_KEY } from './api/session';
 import { Layout } from './components/Layout';
 import { NotFound } from './components/NotFound';
+import { AccountPage } from './pages/AccountPage';
+import { AdminAuditPage } from './pages/AdminAuditPage';
+import { AdminUsersPage } from './pages/AdminUsersPage';
+import { EditDocumentPage, NewDocumentPage } from './pages/DocumentFormPage';
+import { DocumentPage } from './pages/DocumentPage';
+import { DocumentsPage } from './pages/DocumentsPage';
 import { EventPage } from './pages/EventPage';
 import { EventsPage } from './pages/EventsPage';
 import { GroupPage } from './pages/GroupPage';
@@ -12,6 +19,7 @@ import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { NationPage } from './pages/NationPage';
 import { NationsPage } from './pages/NationsPage';
+import { SignInPage } from './pages/SignInPage';
 import { theme } from './theme';
 
 const queryClient = new QueryClient({
@@ -24,10 +32,17 @@ const queryClient = new QueryClient({
   },
 });
 
+// A 401 anywhere means the session is gone (expired, signed out elsewhere): ask again who we are.
+onUnauthorized(() => void queryClient.invalidateQueries({ queryKey: SESSION_KEY }));
+
 // Mantine's "dimmed" grey is too light on white for small text; use a darker one.
 const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': theme.colors.gray[7] },
+  light: {
+    '--mantine-color-dimmed': theme.colors.gray[7],
+    // The default error red (shade 6) is below AA on white for the small text under a field.
+    '--mantine-color-error': theme.colors.red[9],
+  },
   dark: {},
 });
 
@@ -48,6 +63,14 @@ const router = createBrowserRouter([
       { path: 'nations/:code', element: <NationPage /> },
       { path: 'events', element: <EventsPage /> },
       { path: 'events/:id', element: <EventPage /> },
+      { path: 'documents', element: <DocumentsPage /> },
+      { path: 'documents/new', element: <NewDocumentPage /> },
+      { path: 'documents/:id', element: <DocumentPage /> },
+      { path: 'documents/:id/edit', element: <EditDocumentPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'account', element: <AccountPage /> },
+      { path: 'admin/users', element: <AdminUsersPage /> },
+      { path: 'admin/audit', element: <AdminAuditPage /> },
       { path: '*', element: <PageNotFound /> },
     ],
   },

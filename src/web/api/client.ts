@@ -48,6 +48,34 @@ export function apiPath(path: string, query: Record<string, QueryValue> = {}): s
   return `/api/v1${path}${search ? `?${search}` : ''}`;
 }
 
+/** The session's CSRF token, sent with every write; set whenever a session answer arrives. */
+let csrfToken: string | null = null;
+let unauthorizedListener: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server answers 401 to a request other than the session look-up itself. */
+export function onUnauthorized(listener: (() => void) | null): void {
+  unauthorizedListener = listener;
+}
+
+export const SESSION_PATH = '/api/v1/auth/session';
+
+async function failure(response: Response, path: string): Promise<ApiError> {
+  const payload: unknown = await response.json().catch(() => null);
+  // A 401 means the session ended (expired, signed out elsewhere): let the app notice.
+  if (response.status === 401 && path !== SESSION_PATH) unauthorizedListener?.();
+  const parsed = errorSchema.safeParse(payload);
+  return new ApiError(
+    response.status,
+    parsed.success
+      ? parsed.data
+      : { error: `http_${response.status}`, message: response.statusText, issues: [] },
+  );
+}
+
 /** GETs a JSON resource and parses it with its schema; non-2xx becomes an ApiError. */
 export async function getJson<S extends z.ZodType>(
   path: string,
@@ -55,16 +83,70 @@ export async function getJson<S extends z.ZodType>(
   signal?: AbortSignal,
 ): Promise<z.infer<S>> {
   const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  if (!response.ok) throw await failure(response, path);
   const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = errorSchema.safeParse(payload);
-    throw new ApiError(
-      response.status,
-      parsed.success
-        ? parsed.data
-        : { error: `http_${response.status}`, message: response.statusText, issues: [] },
-    );
+  return parseWith(path, schema, payload);
+}
+
+type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Sends a write with the CSRF token; parses the answer with `schema`, or expects 204 without one. */
+async function sendJson<S extends z.ZodType>(
+  method: Method,
+  path: string,
+  body: unknown,
+  schema: S | null,
+): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (!response.ok) throw await failure(response, path);
+  if (schema === null) return undefined as z.infer<S>;
+  const payload: unknown = await response.json().catch(() => null);
+  return parseWith(path, schema, payload);
+}
+
+export function postJson<S extends z.ZodType>(path: string, body: unknown, schema: S) {
+  return sendJson('POST', path, body, schema);
+}
+
+/** POST expecting 204 No Content. */
+export async function postNoContent(path: string, body?: unknown): Promise<void> {
+  await sendJson('POST', path, body, null);
+}
+
+export function patchJson<S extends z.ZodType>(path: string, body: unknown, schema: S) {
+  return sendJson('PATCH', path, body, schema);
+}
+
+/** PUT expecting 204 No Content. */
+export async function putJson(path: string, body: unknown): Promise<void> {
+  await sendJson('PUT', path, body, null);
+}
+
+/** DELETE answered with a body (`schema`) or with 204 (`null`). */
+export function deleteJson<S extends z.ZodType>(path: string, schema: S | null = null) {
+  return sendJson('DELETE', path, undefined, schema);
+}
+
+/** The server's messages per field (`body.newPassword` → `newPassword`), to show at each input. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const issue of error.body.issues) {
+    const key = issue.path.replace(/^(body|query|params)\./, '');
+    out[key] ??= issue.message;
   }
+  return out;
+}
+
+function parseWith<S extends z.ZodType>(path: string, schema: S, payload: unknown): z.infer<S> {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     throw new ContractError(

@@ -3,14 +3,28 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { hasRole, useSession } from '../api/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { UserMenu } from './UserMenu';
 
-const areas = [
+interface Area {
+  to: string;
+  key: string;
+  end: boolean;
+}
+
+const areas: readonly Area[] = [
   { to: '/', key: 'nav.group', end: true },
   { to: '/meetings', key: 'nav.meetings', end: false },
   { to: '/nations', key: 'nav.nations', end: false },
   { to: '/events', key: 'nav.events', end: false },
-] as const;
+  { to: '/documents', key: 'nav.documents', end: false },
+];
+const signedInAreas: readonly Area[] = [{ to: '/account', key: 'nav.account', end: false }];
+const adminAreas: readonly Area[] = [
+  { to: '/admin/users', key: 'nav.users', end: false },
+  { to: '/admin/audit', key: 'nav.audit', end: false },
+];
 
 /** The frame of every page: header, navigation of the areas that exist, and the main landmark. */
 export function Layout() {
@@ -20,6 +34,25 @@ export function Layout() {
   // Below the "sm" breakpoint the navbar slides off-screen when folded; hide it from keyboard and
   // screen readers too, or focus would land on links nobody can see.
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const session = useSession();
+  const signedIn = Boolean(session.data);
+  const admin = hasRole(session.data, 'admin');
+
+  const link = (area: Area) => (
+    <NavLink
+      key={area.to}
+      component={RouterNavLink}
+      to={area.to}
+      end={area.end}
+      label={t(area.key)}
+      active={
+        area.end
+          ? location.pathname === '/' || location.pathname.startsWith('/groups')
+          : location.pathname.startsWith(area.to)
+      }
+      variant="filled"
+    />
+  );
 
   // Close the mobile menu after navigating.
   useEffect(close, [location.pathname, close]);
@@ -54,7 +87,10 @@ export function Layout() {
               </Group>
             </UnstyledButton>
           </Group>
-          <LanguageSwitcher />
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitcher />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar
@@ -62,21 +98,25 @@ export function Layout() {
         aria-label={t('nav.label')}
         style={phone && !opened ? { visibility: 'hidden' } : undefined}
       >
-        {areas.map((area) => (
-          <NavLink
-            key={area.to}
-            component={RouterNavLink}
-            to={area.to}
-            end={area.end}
-            label={t(area.key)}
-            active={
-              area.end
-                ? location.pathname === '/' || location.pathname.startsWith('/groups')
-                : location.pathname.startsWith(area.to)
-            }
-            variant="filled"
-          />
-        ))}
+        {areas.map(link)}
+        {signedIn ? signedInAreas.map(link) : null}
+        {admin ? (
+          <>
+            <Text
+              size="xs"
+              fw={700}
+              c="dimmed"
+              tt="uppercase"
+              mt="md"
+              mb={4}
+              px="sm"
+              component="h2"
+            >
+              {t('nav.admin')}
+            </Text>
+            {adminAreas.map(link)}
+          </>
+        ) : null}
         <NavLink
           href="/api/docs"
           label={t('nav.apiDocs')}
