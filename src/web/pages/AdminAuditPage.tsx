@@ -2,7 +2,6 @@ import {
   Button,
   Code,
   Group,
-  Pagination,
   Paper,
   SimpleGrid,
   Stack,
@@ -21,6 +20,7 @@ import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { RequireAdmin } from '../components/RequireSession';
 import { useLocale } from '../components/use-locale';
+import { Pager, pageFromParams, writePage } from '../components/Pager';
 import { useUrlParams } from '../components/use-url-params';
 import { formatDateTime } from '../i18n/format';
 
@@ -39,7 +39,7 @@ function Audit() {
     Filter,
     string
   >;
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const page = pageFromParams(params);
   const [draft, setDraft] = useState(applied);
   const appliedKey = FILTERS.map((f) => applied[f]).join('\u0000');
   // Keep the inputs in step when the address changes (back button, cleared filters).
@@ -136,22 +136,12 @@ function Audit() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {result.total > PAGE_SIZE ? (
-              <nav aria-label={t('common.pagination')}>
-                <Pagination
-                  total={Math.ceil(result.total / PAGE_SIZE)}
-                  value={page}
-                  onChange={(p) =>
-                    updateParams((next) => {
-                      if (p > 1) next.set('page', String(p));
-                      else next.delete('page');
-                    })
-                  }
-                  getItemProps={(p) => ({ 'aria-label': t('common.pageN', { page: p }) })}
-                  getControlProps={(control) => ({ 'aria-label': t(`common.pager.${control}`) })}
-                />
-              </nav>
-            ) : null}
+            <Pager
+              total={result.total}
+              pageSize={PAGE_SIZE}
+              page={page}
+              onChange={(p) => updateParams((next) => writePage(next, p))}
+            />
           </Stack>
         )}
       </QueryState>

@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   NativeSelect,
-  Pagination,
   Paper,
   Stack,
   Table,
@@ -24,6 +23,7 @@ import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { useLocale } from '../components/use-locale';
 import { useNationNames } from '../components/use-nation-names';
+import { Pager, pageFromParams, writePage } from '../components/Pager';
 import { useUrlParams } from '../components/use-url-params';
 import { formatDateTime } from '../i18n/format';
 
@@ -43,7 +43,7 @@ export function DocumentsPage() {
   const [params, updateParams] = useUrlParams();
   const q = params.get('q') ?? '';
   const classification = readClassification(params.get('classification'));
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const page = pageFromParams(params);
   const query = { q: q.trim() || undefined, classification };
   const documents = useDocuments(DEFAULT_GROUP, {
     ...query,
@@ -205,22 +205,12 @@ export function DocumentsPage() {
                 </Table>
               </Table.ScrollContainer>
             ) : null}
-            {result.total > PAGE_SIZE ? (
-              <nav aria-label={t('common.pagination')}>
-                <Pagination
-                  total={Math.ceil(result.total / PAGE_SIZE)}
-                  value={page}
-                  onChange={(p) =>
-                    updateParams((next) => {
-                      if (p > 1) next.set('page', String(p));
-                      else next.delete('page');
-                    })
-                  }
-                  getItemProps={(p) => ({ 'aria-label': t('common.pageN', { page: p }) })}
-                  getControlProps={(control) => ({ 'aria-label': t(`common.pager.${control}`) })}
-                />
-              </nav>
-            ) : null}
+            <Pager
+              total={result.total}
+              pageSize={PAGE_SIZE}
+              page={page}
+              onChange={(p) => updateParams((next) => writePage(next, p))}
+            />
           </Stack>
         )}
       </QueryState>

@@ -4,7 +4,6 @@ import {
   Checkbox,
   Group,
   NativeSelect,
-  Pagination,
   Paper,
   Stack,
   Table,
@@ -20,6 +19,7 @@ import { QueryState } from '../components/QueryState';
 import { SourceBadge } from '../components/SourceBadge';
 import { StatusBadge } from '../components/StatusBadge';
 import { useLocale } from '../components/use-locale';
+import { Pager, pageFromParams } from '../components/Pager';
 import { useUrlParams } from '../components/use-url-params';
 import { formatDate, nationName } from '../i18n/format';
 
@@ -43,7 +43,7 @@ function readFilters(params: URLSearchParams): Filters {
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const sort = SORTS.find((s) => s === params.get('sort')) ?? '-date';
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const page = pageFromParams(params);
   return { status, from: DATE.test(from) ? from : '', to: DATE.test(to) ? to : '', sort, page };
 }
 
@@ -196,19 +196,14 @@ export function MeetingsPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              {page.total > PAGE_SIZE ? (
-                <nav aria-label={t('common.pagination')}>
-                  <Pagination
-                    total={Math.ceil(page.total / PAGE_SIZE)}
-                    value={filters.page}
-                    onChange={(p) =>
-                      updateParams((next) => writeFilters({ ...readFilters(next), page: p }, next))
-                    }
-                    getItemProps={(p) => ({ 'aria-label': t('common.pageN', { page: p }) })}
-                    getControlProps={(control) => ({ 'aria-label': t(`common.pager.${control}`) })}
-                  />
-                </nav>
-              ) : null}
+              <Pager
+                total={page.total}
+                pageSize={PAGE_SIZE}
+                page={filters.page}
+                onChange={(p) =>
+                  updateParams((next) => writeFilters({ ...readFilters(next), page: p }, next))
+                }
+              />
             </Stack>
           )}
         </QueryState>

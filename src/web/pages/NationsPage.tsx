@@ -3,7 +3,6 @@ import {
   Badge,
   Checkbox,
   Group,
-  Pagination,
   Paper,
   Stack,
   Table,
@@ -20,6 +19,7 @@ import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { SourceBadge } from '../components/SourceBadge';
 import { useLocale } from '../components/use-locale';
+import { Pager, pageFromParams, writePage } from '../components/Pager';
 import { useUrlParams } from '../components/use-url-params';
 import { nationName } from '../i18n/format';
 
@@ -45,7 +45,7 @@ export function NationsPage() {
   }, [debounced, updateParams]);
 
   const q = params.get('q') ?? '';
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const page = pageFromParams(params);
   const nations = useNations({
     q: q || undefined,
     group: inGroup ? DEFAULT_GROUP : undefined,
@@ -148,22 +148,12 @@ export function NationsPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {result.total > PAGE_SIZE ? (
-              <nav aria-label={t('common.pagination')}>
-                <Pagination
-                  total={Math.ceil(result.total / PAGE_SIZE)}
-                  value={page}
-                  onChange={(p) =>
-                    updateParams((next) => {
-                      if (p > 1) next.set('page', String(p));
-                      else next.delete('page');
-                    })
-                  }
-                  getItemProps={(p) => ({ 'aria-label': t('common.pageN', { page: p }) })}
-                  getControlProps={(control) => ({ 'aria-label': t(`common.pager.${control}`) })}
-                />
-              </nav>
-            ) : null}
+            <Pager
+              total={result.total}
+              pageSize={PAGE_SIZE}
+              page={page}
+              onChange={(p) => updateParams((next) => writePage(next, p))}
+            />
           </Stack>
         )}
       </QueryState>
