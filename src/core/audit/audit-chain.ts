@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditEntriesTable } from '../db/tables/audit';
 
 /** The hash that precedes the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -14,24 +15,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The fields of an entry that its hash covers: everything but the hash itself. */
-export interface ChainedFields {
-  seq: number;
-  id: string;
-  at: string;
-  actor_user_id: string | null;
-  actor: string;
-  actor_nation: string | null;
-  via: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  group_id: string | null;
-  marking: string;
-  rel_to: string | null;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-}
+export type ChainedFields = Omit<AuditEntriesTable, 'hash'>;
 
 /** SHA-256 over the previous hash and the canonical encoding of the entry. */
 export function entryHash(fields: ChainedFields): string {
