@@ -8,6 +8,7 @@ import { verifyAgainstNobody, verifyPassword } from './password';
 import { parseRoles } from './role';
 import { randomSecret, sha256 } from './secrets';
 import {
+  deleteExpiredSessions,
   deleteSession,
   deleteUserSessions,
   findApiToken,
@@ -170,6 +171,8 @@ export async function openSession(
     locked_until: null,
     last_sign_in_at: at,
   });
+  // Sessions nobody came back to are swept at each sign-in rather than by a timer on one node.
+  await deleteExpiredSessions(db, at);
   await recordAudit(
     db,
     { userId: user.id, username: user.username, nationCode: user.nation_code, via: 'session' },
