@@ -29,6 +29,8 @@ describe('the ramstein command', { timeout: 120_000 }, () => {
       ['migrate', 'up'],
       ['migrate', 'status'],
       ['seed'],
+      ['import'],
+      ['import', 'rates'],
     ]) {
       const result = ramstein([...args, '--help']);
       expect(result.code, args.join(' ')).toBe(0);
@@ -39,16 +41,22 @@ describe('the ramstein command', { timeout: 120_000 }, () => {
   it('migrates, reports status, and seeds idempotently', () => {
     const database = tempDatabase();
     const status = ramstein(['--database', database, 'migrate', 'status']);
-    expect(status.stdout).toMatch(/pending\s+0001_foundation[\s\S]*pending\s+0002_access/);
+    expect(status.stdout).toMatch(
+      /pending\s+0001_foundation[\s\S]*pending\s+0002_access[\s\S]*pending\s+0003_exchange_rates/,
+    );
     expect(ramstein(['--database', database, 'migrate', 'up']).stdout).toMatch(
-      /Applied 2 migration/,
+      /Applied 3 migration/,
     );
     expect(ramstein(['--database', database, 'migrate', 'up']).stdout).toMatch(/up to date/);
     const first = ramstein(['--database', database, 'seed']);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Reference data loaded: 253 nations, 1 groups, 57 memberships/);
+    expect(first.stdout).toMatch(
+      /Exchange rates: ecb_eurofxref_2022_2024\.csv: 713 day\(s\) \(2022-01-03 to 2024-10-11\), 21689 rate\(s\)\.\n\s+inserted 21689, unchanged 0/,
+    );
     const second = ramstein(['seed'], { DATABASE_URL: database });
     expect(second.stdout).toMatch(/already loaded .* nothing added/);
+    expect(second.stdout).toMatch(/inserted 0, unchanged 21689/);
   });
 
   it('exits non-zero with a clear message on a bad argument', () => {
@@ -80,6 +88,68 @@ describe('the ramstein command', { timeout: 120_000 }, () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Reference data not loaded/);
     expect(result.stderr).toMatch(/udcg_meetings\.csv:1: missing column\(s\): status/);
+  });
+});
+
+describe('ramstein import rates', { timeout: 120_000 }, () => {
+  const ratesFile = (lines: string[]) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ramstein-rates-')), 'eurofxref-hist.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    return path;
+  };
+
+  it('imports, reports, is idempotent, refuses a differing rate, and audits each write', () => {
+    const database = tempDatabase();
+    expect(ramstein(['--database', database, 'migrate', 'up']).code).toBe(0);
+    const v1 = ratesFile(['Date,USD,GBP,CYP,', '2024-03-15,1.0892,0.8541,N/A,']);
+    const dry = ramstein(['--database', database, 'import', 'rates', v1, '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^Dry run, nothing written: eurofxref-hist\.csv: 1 day\(s\)/);
+    expect(dry.stdout).toMatch(/inserted 2, unchanged 0, replaced 0, kept 0/);
+    expect(dry.stdout).toMatch(/ignored column\(s\), not current ISO 4217 codes: CYP/);
+
+    const first = ramstein(['--database', database, 'import', 'rates', v1]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(
+      /^eurofxref-hist\.csv: 1 day\(s\) \(2024-03-15 to 2024-03-15\), 2 rate/,
+    );
+    expect(first.stdout).toMatch(/inserted 2, unchanged 0/);
+    const again = ramstein(['--database', database, 'import', 'rates', v1]);
+    expect(again.stdout).toMatch(/inserted 0, unchanged 2/);
+
+    const v2 = ratesFile(['Date,USD,GBP,', '2024-03-18,1.0892,0.8556,', '2024-03-15,1.0892,0.86,']);
+    const conflict = ramstein(['--database', database, 'import', 'rates', v2]);
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toMatch(/1 rate\(s\) differ from those stored; nothing was written/);
+    expect(conflict.stderr).toMatch(
+      /eurofxref-hist\.csv:3: GBP: 2024-03-15 is stored as 0\.8541, the file says 0\.86/,
+    );
+    const replaced = ramstein(['--database', database, 'import', 'rates', v2, '--replace']);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stdout).toMatch(/inserted 2, unchanged 1, replaced 1/);
+    // Two imports wrote something; the dry run, the repeat and the refused one did not.
+    expect(ramstein(['--database', database, 'audit', 'verify']).stdout).toMatch(
+      /Audit chain intact: 2 entries/,
+    );
+  });
+
+  it('refuses a bad file with file:line: column: reason and exit 1, writing nothing', () => {
+    const database = tempDatabase();
+    const bad = ratesFile(['Date,USD,GBP,', '2024-03-15,1.0892,abc,', '2024-03-32,1.09,0.85,']);
+    const result = ramstein(['--database', database, 'import', 'rates', bad]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /Exchange rates not imported: 2 problem\(s\) found, nothing was written/,
+    );
+    expect(result.stderr).toMatch(
+      /eurofxref-hist\.csv:2: GBP: "abc" is not a positive decimal rate/,
+    );
+    expect(result.stderr).toMatch(/eurofxref-hist\.csv:3: Date: "2024-03-32" is not a date/);
+    const missing = ramstein(['--database', database, 'import', 'rates', '/nonexistent/rates.csv']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/rates\.csv: cannot be read/);
+    // Checked before the database was opened: nothing was even migrated.
+    expect(ramstein(['--database', database, 'migrate', 'status']).stdout).toMatch(/3 pending/);
   });
 });
 
@@ -130,7 +200,8 @@ describe('ramstein user', { timeout: 120_000 }, () => {
       /alice enabled/,
     );
     expect(ramstein(['--database', database, 'audit', 'verify']).stdout).toMatch(
-      /Audit chain intact: 5 entries/,
+      // The seed's two (reference data, exchange rates) and the four changes to alice.
+      /Audit chain intact: 6 entries/,
     );
   });
 
@@ -169,6 +240,29 @@ describe('ramstein user', { timeout: 120_000 }, () => {
     const nobody = ramstein(['--database', database, 'user', 'disable', 'nobody']);
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toMatch(/User nobody not found/);
+  });
+});
+
+describe('ramstein backup', { timeout: 120_000 }, () => {
+  it('writes a consistent copy that opens with the same data, refuses to overwrite, and audits it', () => {
+    const database = tempDatabase();
+    expect(ramstein(['--database', database, 'seed']).code).toBe(0);
+    const entries = () =>
+      Number(
+        /intact: (\d+) entries/.exec(
+          ramstein(['--database', database, 'audit', 'verify']).stdout,
+        )?.[1],
+      );
+    const before = entries();
+    const copy = join(mkdtempSync(join(tmpdir(), 'ramstein-backup-')), 'copy.sqlite');
+    const result = ramstein(['--database', database, 'backup', copy]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Backed up sqlite .* to .*copy\.sqlite/);
+    expect(ramstein(['--database', copy, 'seed']).stdout).toMatch(/already loaded/);
+    const again = ramstein(['--database', database, 'backup', copy]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/file: .* exists/);
+    expect(entries()).toBe(before + 1);
   });
 });
 

@@ -21,6 +21,8 @@ const database = () => import('./commands/database');
 const server = () => import('./commands/serve');
 const accounts = () => import('./commands/accounts');
 const audit = () => import('./commands/audit');
+const backup = () => import('./commands/backup');
+const imports = () => import('./commands/import');
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 const port = new Option('-p, --port <port>', 'port to listen on (overrides PORT)');
@@ -77,6 +79,26 @@ program
   .option('--dir <path>', 'folder holding the reference CSV files', referenceDir)
   .action(async (options: { dir: string }) =>
     (await database()).runSeed(configFrom(globals()), options.dir),
+  );
+
+const importCommand = program
+  .command('import')
+  .description('import data files')
+  .action(() => {
+    importCommand.help({ error: true });
+  });
+importCommand
+  .command('rates <file>')
+  .description(
+    "import ECB euro reference rates (the ECB's eurofxref-hist.csv layout); all or nothing, idempotent",
+  )
+  .option('--dry-run', 'check the file and report what would change, writing nothing')
+  .option(
+    '--replace',
+    'overwrite stored rates that differ from the file (default: refuse the import)',
+  )
+  .action(async (file: string, options: { dryRun?: boolean; replace?: boolean }) =>
+    (await imports()).runImportRates(configFrom(globals()), file, options),
   );
 
 const user = program
@@ -147,6 +169,13 @@ auditCommand
   .command('verify')
   .description('check the hash chain; names the first broken entry and exits 1 if there is one')
   .action(async () => (await audit()).runAuditVerify(configFrom(globals())));
+
+program
+  .command('backup <file>')
+  .description(
+    'write a consistent copy of the database to a new file (SQLite: VACUUM INTO; PostgreSQL: pg_dump)',
+  )
+  .action(async (file: string) => (await backup()).runBackup(configFrom(globals()), file));
 
 try {
   await program.parseAsync(process.argv);

@@ -77,6 +77,8 @@ const matrix: Record<string, Row> = {
   'GET /api/v1/documents/:id': { default: 'ok', anonymous: 404 },
   'PATCH /api/v1/documents/:id': ownNationEditors,
   'DELETE /api/v1/documents/:id': ownNationEditors,
+  'GET /api/v1/exchange-rates': everyone,
+  'GET /api/v1/exchange-rates/convert': everyone,
 };
 
 describeApiOnEachDatabase('access matrix', (ctx) => {

@@ -26,6 +26,7 @@ import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { documentRoutes } from './routes/document.routes';
 import { eventRoutes } from './routes/event.routes';
+import { exchangeRateRoutes } from './routes/exchange-rate.routes';
 import { groupRoutes } from './routes/group.routes';
 import { healthRoutes } from './routes/health.routes';
 import { meetingRoutes } from './routes/meeting.routes';
@@ -121,6 +122,7 @@ export async function buildApp({
       nationRoutes(api);
       eventRoutes(api);
       documentRoutes(api);
+      exchangeRateRoutes(api);
     },
     { prefix: '/api/v1' },
   );

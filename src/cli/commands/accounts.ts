@@ -18,7 +18,7 @@ import { AppError, invalid, notFound } from '../../core/errors';
 import { withConnection } from '../context';
 
 /** Whoever runs the command on the server: audited as cli:<system user>. */
-const cliActor = (): Actor => ({
+export const cliActor = (): Actor => ({
   userId: null,
   username: `cli:${userInfo().username}`,
   nationCode: null,

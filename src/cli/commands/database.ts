@@ -1,7 +1,11 @@
+import { join } from 'node:path';
 import type { Config } from '../../core/config';
 import { migrateUp, migrationStatus } from '../../core/db/migrate';
+import { planReferenceData } from '../../core/reference/reference-plan';
 import { seedReferenceData, type SeedReport } from '../../core/reference/seed';
+import { AppError } from '../../core/errors';
 import { withConnection } from '../context';
+import { describeRatesImport, importRatesText, readRatesFile } from './import';
 import { referenceDir } from '../paths';
 
 export async function runMigrateUp(config: Config): Promise<void> {
@@ -44,11 +48,31 @@ export function describeSeed(report: SeedReport): string {
     : `Reference data loaded: ${added.join(', ')}${kept > 0 ? ` (${kept} rows already there, kept)` : ''}.`;
 }
 
-/** Migrates first, then seeds, so `ramstein seed` works on an empty database too. */
+/** The ECB euro reference rates that `ramstein seed` loads after the foundation. */
+export const ratesFile = 'ecb_eurofxref_2022_2024.csv';
+
+/**
+ * Migrates first, then seeds, so `ramstein seed` works on an empty database too. The rates file is
+ * checked before anything is written, so a bad one leaves the database as it was; rates already
+ * stored are kept as they are (never overwritten), so a second run adds nothing.
+ */
 export async function runSeed(config: Config, dir: string = referenceDir): Promise<void> {
+  const planned = planReferenceData(dir);
+  const problems = 'problems' in planned ? [...planned.problems] : [];
+  const rates = readRatesFile(join(dir, ratesFile));
+  problems.push(...rates.problems);
+  if (problems.length > 0) {
+    throw new AppError(
+      'invalid',
+      `Reference data not loaded: ${problems.length} problem(s) found, nothing was written`,
+      problems,
+    );
+  }
   await withConnection(config, async ({ db }) => {
     await migrateUp(db);
     const report = await seedReferenceData(db, { dir });
     process.stdout.write(`${describeSeed(report)}\n`);
+    const ratesReport = await importRatesText(db, rates, { onConflict: 'keep' });
+    process.stdout.write(`Exchange rates: ${describeRatesImport(ratesReport)}`);
   });
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ApiTokensTable, OidcLoginsTable, SessionsTable, UsersTable } from './tables/accounts';
 import type { AuditEntriesTable, AuditHeadTable } from './tables/audit';
 import type { ChairTermsTable } from './tables/chair';
+import type { ExchangeRatesTable } from './tables/currency';
 import type { DocumentsTable } from './tables/documents';
 import type { EventsTable } from './tables/events';
 import type { GroupsTable, MembershipsTable } from './tables/groups';
@@ -26,6 +27,7 @@ export interface Database {
   audit_entries: AuditEntriesTable;
   audit_head: AuditHeadTable;
   documents: DocumentsTable;
+  exchange_rates: ExchangeRatesTable;
 }
 
 /** What repositories take: the database or an open transaction, so the edge decides the boundary. */
