@@ -12,7 +12,7 @@ export interface Connection {
   kind: DatabaseKind;
   /** Where it points, with any password removed, for logs and messages. */
   label: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /**
@@ -40,7 +40,35 @@ function openSqlite(path: string): Kysely<Database> {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running most of ours. A statement is
+ * reusable once prepared, so keep the most recent ones by their SQL text (bounded: queries with IN
+ * lists of varying length each have their own text).
+ */
+function withStatementCache(database: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text); // re-inserted below: the Map's order is the recency order
+      } else {
+        statement = database.prepare(text);
+        if (cache.size >= size) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 function openPostgres(url: string): Kysely<Database> {
