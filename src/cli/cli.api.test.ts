@@ -42,15 +42,16 @@ describe('the ramstein command', { timeout: 120_000 }, () => {
     const database = tempDatabase();
     const status = ramstein(['--database', database, 'migrate', 'status']);
     expect(status.stdout).toMatch(
-      /pending\s+0001_foundation[\s\S]*pending\s+0002_access[\s\S]*pending\s+0003_exchange_rates/,
+      /pending\s+0001_foundation[\s\S]*pending\s+0002_access[\s\S]*pending\s+0003_exchange_rates[\s\S]*pending\s+0004_capabilities/,
     );
     expect(ramstein(['--database', database, 'migrate', 'up']).stdout).toMatch(
-      /Applied 3 migration/,
+      /Applied 4 migration/,
     );
     expect(ramstein(['--database', database, 'migrate', 'up']).stdout).toMatch(/up to date/);
     const first = ramstein(['--database', database, 'seed']);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Reference data loaded: 253 nations, 1 groups, 57 memberships/);
+    expect(first.stdout).toMatch(/12 capability_areas, 8 coalitions, 17 coalition_nations\./);
     expect(first.stdout).toMatch(
       /Exchange rates: ecb_eurofxref_2022_2024\.csv: 713 day\(s\) \(2022-01-03 to 2024-10-11\), 21689 rate\(s\)\.\n\s+inserted 21689, unchanged 0/,
     );
@@ -149,7 +150,7 @@ describe('ramstein import rates', { timeout: 120_000 }, () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/rates\.csv: cannot be read/);
     // Checked before the database was opened: nothing was even migrated.
-    expect(ramstein(['--database', database, 'migrate', 'status']).stdout).toMatch(/3 pending/);
+    expect(ramstein(['--database', database, 'migrate', 'status']).stdout).toMatch(/4 pending/);
   });
 });
 

@@ -79,11 +79,21 @@ const matrix: Record<string, Row> = {
   'DELETE /api/v1/documents/:id': ownNationEditors,
   'GET /api/v1/exchange-rates': everyone,
   'GET /api/v1/exchange-rates/convert': everyone,
+  'GET /api/v1/groups/:slug/capability-areas': everyone,
+  'GET /api/v1/groups/:slug/coalitions': everyone,
+  'GET /api/v1/coalitions/:id': everyone,
 };
 
 describeApiOnEachDatabase('access matrix', (ctx) => {
   const who: Partial<Record<Who, Principal>> = {};
-  const ids = { document: '', groupDocument: '', meeting: '', event: '', user: '' };
+  const ids = {
+    document: '',
+    groupDocument: '',
+    meeting: '',
+    event: '',
+    coalition: '',
+    user: '',
+  };
 
   beforeAll(async () => {
     for (const [name, [nation, roles]] of Object.entries(principals)) {
@@ -114,6 +124,11 @@ describeApiOnEachDatabase('access matrix', (ctx) => {
     ids.meeting = meetings.json<{ items: { id: string }[] }>().items[0]?.id ?? '';
     const events = await ctx().app.inject({ method: 'GET', url: '/api/v1/events?limit=1' });
     ids.event = events.json<{ items: { id: string }[] }>().items[0]?.id ?? '';
+    const coalitions = await ctx().app.inject({
+      method: 'GET',
+      url: '/api/v1/groups/udcg/coalitions',
+    });
+    ids.coalition = coalitions.json<{ id: string }[]>()[0]?.id ?? '';
     ids.user = who.viewer?.user.id ?? '';
   });
 
@@ -133,6 +148,7 @@ describeApiOnEachDatabase('access matrix', (ctx) => {
       .replace(':code', 'GBR')
       .replace('/meetings/:id', `/meetings/${ids.meeting}`)
       .replace('/events/:id', `/events/${ids.event}`)
+      .replace('/coalitions/:id', `/coalitions/${ids.coalition}`)
       .replace('/users/:id', `/users/${ids.user}`)
       .replace('/documents/:id', `/documents/${ids.document}`)
       .replace('/tokens/:id', '/tokens/01890000-0000-7000-8000-000000000000');

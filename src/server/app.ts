@@ -24,6 +24,7 @@ import { registerWeb } from './plugins/web';
 import { accountRoutes } from './routes/account.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
+import { capabilityRoutes } from './routes/capability.routes';
 import { documentRoutes } from './routes/document.routes';
 import { eventRoutes } from './routes/event.routes';
 import { exchangeRateRoutes } from './routes/exchange-rate.routes';
@@ -123,6 +124,7 @@ export async function buildApp({
       eventRoutes(api);
       documentRoutes(api);
       exchangeRateRoutes(api);
+      capabilityRoutes(api);
     },
     { prefix: '/api/v1' },
   );

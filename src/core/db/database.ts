@@ -1,6 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ApiTokensTable, OidcLoginsTable, SessionsTable, UsersTable } from './tables/accounts';
 import type { AuditEntriesTable, AuditHeadTable } from './tables/audit';
+import type {
+  CapabilityAreasTable,
+  CoalitionNationsTable,
+  CoalitionsTable,
+} from './tables/capabilities';
 import type { ChairTermsTable } from './tables/chair';
 import type { ExchangeRatesTable } from './tables/currency';
 import type { DocumentsTable } from './tables/documents';
@@ -28,6 +33,9 @@ export interface Database {
   audit_head: AuditHeadTable;
   documents: DocumentsTable;
   exchange_rates: ExchangeRatesTable;
+  capability_areas: CapabilityAreasTable;
+  coalitions: CoalitionsTable;
+  coalition_nations: CoalitionNationsTable;
 }
 
 /** What repositories take: the database or an open transaction, so the edge decides the boundary. */

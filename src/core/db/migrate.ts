@@ -4,12 +4,14 @@ import type { Database } from './database';
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_access';
 import * as m0003 from './migrations/0003_exchange_rates';
+import * as m0004 from './migrations/0004_capabilities';
 
 /** Every migration in order. Listed here (not read from disk) so the same code runs from source or a bundle. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_access': m0002,
   '0003_exchange_rates': m0003,
+  '0004_capabilities': m0004,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

@@ -98,5 +98,18 @@ describe('planReferenceData', () => {
     expect(planned.plan.meetings).toHaveLength(33);
     expect(planned.plan.persons.map((p) => p.name)).toContain('Joseph R. Biden Jr.');
     expect(planned.plan.memberships).toHaveLength(57);
+    expect(planned.plan.capabilityAreas).toHaveLength(12);
+    expect(
+      planned.plan.coalitions.map((c) => [c.areaSlug, c.leadCodes, c.formedOn, c.formedIn]),
+    ).toEqual([
+      ['air-force', ['USA', 'DNK', 'NLD'], '2023-05-17', null],
+      ['air-defence', ['DEU', 'FRA'], '2023-11-22', null],
+      ['it-cyber-comms', ['EST', 'LUX'], null, '2023'],
+      ['demining', ['LTU', 'ISL'], '2024-02-14', null],
+      ['maritime', ['GBR', 'NOR'], '2023-12-11', null],
+      ['artillery-ammunition', ['FRA', 'USA'], '2024-01-18', null],
+      ['drones-ew', ['LVA', 'GBR'], null, '2024-01'],
+      ['armour', ['POL', 'DEU'], '2024-03-26', null],
+    ]);
   });
 });

@@ -1,10 +1,14 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { capabilityAreaSlugFor, capabilityAreas } from '../capabilities/capability-area';
 import type { ErrorIssue } from '../errors';
+import { isIsoDate } from '../time';
 import { type CsvFile, readCsv } from './csv';
 import { classifyEvent } from './event-kind';
 import { isoNations, type NationSeed, organisationCode } from './nation-list';
 import {
+  coalitionColumns,
+  coalitionRowSchema,
   eventColumns,
   type EventRow,
   eventRowSchema,
@@ -90,6 +94,23 @@ export interface MembershipPlan extends Sourced {
   note: string | null;
 }
 
+export interface CapabilityAreaPlan {
+  slug: string;
+  name: string;
+  sortOrder: number;
+  note: string | null;
+}
+
+export interface CoalitionPlan extends Sourced {
+  name: string;
+  areaSlug: string;
+  formedOn: string | null;
+  formedIn: string | null;
+  formedDateNote: string | null;
+  keyMilestones: string | null;
+  leadCodes: string[];
+}
+
 export interface ReferencePlan {
   nations: (NationSeed & { natoMember: boolean; euMember: boolean })[];
   memberships: MembershipPlan[];
@@ -98,12 +119,15 @@ export interface ReferencePlan {
   chairTerms: ChairTermPlan[];
   events: EventPlan[];
   links: LinkPlan[];
+  capabilityAreas: CapabilityAreaPlan[];
+  coalitions: CoalitionPlan[];
 }
 
 export const referenceFiles = {
   meetings: 'udcg_meetings.csv',
   participants: 'udcg_participants.csv',
   events: 'events_2025.csv',
+  coalitions: 'capability_coalitions.csv',
 } as const;
 
 /**
@@ -141,6 +165,10 @@ export function planReferenceData(
     meetingRowSchema,
   );
   const events = parse(readCsv(join(dir, referenceFiles.events), eventColumns), eventRowSchema);
+  const coalitions = parse(
+    readCsv(join(dir, referenceFiles.coalitions), coalitionColumns),
+    coalitionRowSchema,
+  );
 
   const nations = planNations(participants.map((p) => p.row));
   const known = new Set(nations.map((n) => n.code));
@@ -254,6 +282,46 @@ export function planReferenceData(
     eventPlans.push(toEventPlan(row));
   }
 
+  const coalitionPlans: CoalitionPlan[] = [];
+  for (const { line, row } of coalitions) {
+    const where = `${referenceFiles.coalitions}:${line}`;
+    const areaSlug = capabilityAreaSlugFor(row.capability_area);
+    if (areaSlug === undefined) {
+      problems.push({
+        path: where,
+        message: `capability_area: ${row.capability_area} is not mapped to a capability area`,
+      });
+    }
+    row.lead_nations_iso3.forEach((code, i) => checkNation(code, where, `lead_nations_iso3.${i}`));
+    if (new Set(row.lead_nations_iso3).size !== row.lead_nations_iso3.length) {
+      problems.push({ path: where, message: 'lead_nations_iso3: names a nation twice' });
+    }
+    const exactDay = row.formed_date !== null && row.formed_date.length === 10;
+    if (exactDay && row.formed_date !== null && !isIsoDate(row.formed_date)) {
+      problems.push({ path: where, message: 'formed_date: is not a calendar date' });
+    }
+    if (coalitionPlans.some((c) => c.name === row.coalition_name)) {
+      problems.push({
+        path: where,
+        message: `coalition_name: ${row.coalition_name} is listed twice`,
+      });
+      continue;
+    }
+    if (areaSlug === undefined) continue;
+    coalitionPlans.push({
+      name: row.coalition_name,
+      areaSlug,
+      formedOn: exactDay ? row.formed_date : null,
+      formedIn: exactDay ? null : row.formed_date,
+      formedDateNote: row.formed_date_note,
+      keyMilestones: row.key_milestones,
+      leadCodes: row.lead_nations_iso3,
+      source_url: row.source_url,
+      source_title: row.source_title,
+      confidence: row.confidence,
+    });
+  }
+
   if (problems.length > 0) return { problems };
   return {
     plan: {
@@ -264,6 +332,13 @@ export function planReferenceData(
       chairTerms: deriveChairTerms(meetingPlans),
       events: eventPlans,
       links: linkMeetingsToEvents(meetingPlans, eventPlans),
+      capabilityAreas: capabilityAreas.map((area, i) => ({
+        slug: area.slug,
+        name: area.name,
+        sortOrder: i + 1,
+        note: area.note,
+      })),
+      coalitions: coalitionPlans,
     },
   };
 }

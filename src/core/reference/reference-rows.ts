@@ -80,3 +80,25 @@ export const eventColumns = [
   'source_title',
   'confidence',
 ];
+
+export const coalitionRowSchema = z.object({
+  coalition_name: z.string().min(1, 'is required'),
+  capability_area: z.string().min(1, 'is required'),
+  lead_nations_iso3: z
+    .string()
+    .transform((text) =>
+      text
+        .split(';')
+        .map((code) => code.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(nationCode).min(1, 'must name at least one lead nation')),
+  formed_date: optional(
+    z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  ),
+  formed_date_note: optional(z.string()),
+  key_milestones: optional(z.string()),
+  ...sourceColumns,
+});
+export type CoalitionRow = z.infer<typeof coalitionRowSchema>;
+export const coalitionColumns = Object.keys(coalitionRowSchema.shape);

@@ -29,6 +29,9 @@ describeOnEachConnection('reference data seed', (ctx) => {
         'meetings',
         'chair_terms',
         'meeting_events',
+        'capability_areas',
+        'coalitions',
+        'coalition_nations',
       ] as const) {
         const row = await db
           .selectFrom(table)
@@ -45,6 +48,11 @@ describeOnEachConnection('reference data seed', (ctx) => {
     const report = await seedReferenceData(ctx().connection.db, { dir: 'data/reference' });
     expect(Object.values(report.inserted).every((n) => n === 0)).toBe(true);
     expect(report.kept.meetings).toBe(33);
+    expect(report.kept).toMatchObject({
+      capability_areas: 12,
+      coalitions: 8,
+      coalition_nations: 17,
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -85,6 +93,32 @@ describeOnEachConnection('reference data seed', (ctx) => {
     // And a good run puts back exactly what was missing.
     const report = await seedReferenceData(ctx().connection.db, { dir: 'data/reference' });
     expect(report.inserted.meeting_events).toBe(before.meeting_events);
+  });
+
+  it('reports an unmapped capability area and an unknown lead nation, and writes nothing', async () => {
+    const before = await counts();
+    const dir = referenceCopyWith('capability_coalitions.csv', (text) =>
+      text
+        .replace(',demining,LTU;ISL,', ',mine_clearance,LTU;ISL,')
+        .replace(',maritime,GBR;NOR,', ',maritime,GBR;NOX,'),
+    );
+    await ctx().connection.db.deleteFrom('coalition_nations').execute();
+    const error = (await seedReferenceData(ctx().connection.db, { dir }).catch(
+      (e: unknown) => e,
+    )) as AppError;
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.issues).toContainEqual({
+      path: 'capability_coalitions.csv:5',
+      message: 'capability_area: mine_clearance is not mapped to a capability area',
+    });
+    expect(error.issues).toContainEqual({
+      path: 'capability_coalitions.csv:6',
+      message: 'lead_nations_iso3.1: NOX is not an ISO 3166-1 alpha-3 code',
+    });
+    expect((await counts()).coalition_nations).toBe(0);
+    const report = await seedReferenceData(ctx().connection.db, { dir: 'data/reference' });
+    expect(report.inserted.coalition_nations).toBe(17);
+    expect(await counts()).toEqual(before);
   });
 
   it('names a missing column', async () => {

@@ -13,7 +13,10 @@ export type SeedTable =
   | 'events'
   | 'meetings'
   | 'chair_terms'
-  | 'meeting_events';
+  | 'meeting_events'
+  | 'capability_areas'
+  | 'coalitions'
+  | 'coalition_nations';
 
 export interface SeedReport {
   /** Rows added by this run, per table. */
@@ -24,7 +27,7 @@ export interface SeedReport {
 
 /**
  * Loads the reference data in data/reference: the ISO nation list, the UDCG, its participants, chair
- * history, meetings and 2025 events. Idempotent: a row already present (by its natural key) is kept as
+ * history, meetings and 2025 events, its capability areas and coalitions. Idempotent: a row already present (by its natural key) is kept as
  * it is, so a second run adds nothing and never overwrites what users have since recorded.
  * All or nothing: any bad row fails the whole load with every problem named, and writes nothing.
  */
@@ -53,6 +56,9 @@ const emptyCounts = (): Record<SeedTable, number> => ({
   meetings: 0,
   chair_terms: 0,
   meeting_events: 0,
+  capability_areas: 0,
+  coalitions: 0,
+  coalition_nations: 0,
 });
 
 /** Writes rows in slices small enough for either database's limit on bound parameters. */
@@ -280,6 +286,92 @@ async function writePlan(
   const newLinks = links.filter((l) => !linkKeys.has(`${l.meeting_id}|${l.event_id}`));
   await inSlices(newLinks, (slice) => trx.insertInto('meeting_events').values(slice).execute());
   count('meeting_events', newLinks.length, links.length);
+
+  const areaIds = new Map(
+    (
+      await trx
+        .selectFrom('capability_areas')
+        .select(['id', 'slug'])
+        .where('group_id', '=', groupId)
+        .execute()
+    ).map((a) => [a.slug, a.id]),
+  );
+  const newAreas = plan.capabilityAreas.filter((a) => !areaIds.has(a.slug));
+  for (const area of newAreas) areaIds.set(area.slug, newId());
+  await inSlices(
+    newAreas.map((a) => ({
+      id: areaIds.get(a.slug) ?? newId(),
+      group_id: groupId,
+      slug: a.slug,
+      name: a.name,
+      sort_order: a.sortOrder,
+      note: a.note,
+    })),
+    (slice) => trx.insertInto('capability_areas').values(slice).execute(),
+  );
+  count('capability_areas', newAreas.length, plan.capabilityAreas.length);
+
+  const coalitionIds = new Map(
+    (
+      await trx
+        .selectFrom('coalitions')
+        .select(['id', 'name'])
+        .where('group_id', '=', groupId)
+        .execute()
+    ).map((c) => [c.name, c.id]),
+  );
+  // A coalition whose area is not (yet) in the group's taxonomy cannot be placed: the plan maps every
+  // coalition onto the taxonomy it also loads, so this only skips rows a user has since removed.
+  const placeable = plan.coalitions.filter((c) => areaIds.has(c.areaSlug));
+  const newCoalitions = placeable.filter((c) => !coalitionIds.has(c.name));
+  for (const coalition of newCoalitions) coalitionIds.set(coalition.name, newId());
+  await inSlices(
+    newCoalitions.map((c) => ({
+      id: coalitionIds.get(c.name) ?? newId(),
+      group_id: groupId,
+      name: c.name,
+      capability_area_id: areaIds.get(c.areaSlug) ?? '',
+      formed_on: c.formedOn,
+      formed_in: c.formedIn,
+      formed_date_note: c.formedDateNote,
+      key_milestones: c.keyMilestones,
+      source_url: c.source_url,
+      source_title: c.source_title,
+      confidence: c.confidence,
+    })),
+    (slice) => trx.insertInto('coalitions').values(slice).execute(),
+  );
+  count('coalitions', newCoalitions.length, placeable.length);
+
+  const coalitionNationKeys = new Set(
+    (
+      await trx
+        .selectFrom('coalition_nations')
+        .innerJoin('coalitions', 'coalitions.id', 'coalition_nations.coalition_id')
+        .select(['coalition_nations.coalition_id', 'coalition_nations.nation_code'])
+        .where('coalitions.group_id', '=', groupId)
+        .execute()
+    ).map((n) => `${n.coalition_id}|${n.nation_code}`),
+  );
+  const leads = placeable.flatMap((c) => {
+    const coalitionId = coalitionIds.get(c.name);
+    return coalitionId === undefined
+      ? []
+      : c.leadCodes.map((code) => ({
+          coalition_id: coalitionId,
+          nation_code: code,
+          role: 'lead',
+          joined_on: null,
+          source_url: c.source_url,
+          source_title: c.source_title,
+          confidence: c.confidence,
+        }));
+  });
+  const newLeads = leads.filter(
+    (l) => !coalitionNationKeys.has(`${l.coalition_id}|${l.nation_code}`),
+  );
+  await inSlices(newLeads, (slice) => trx.insertInto('coalition_nations').values(slice).execute());
+  count('coalition_nations', newLeads.length, leads.length);
 
   // Reference loads are writes like any other: one entry per run that added something.
   if (Object.values(inserted).some((n) => n > 0)) {
