@@ -2,12 +2,7 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Viewer } from './accounts/viewer';
 import type { MarkingColumns } from './db/tables/markings';
 import type { Database } from './db/database';
-import {
-  type Classification,
-  type Marking,
-  type MarkingInput,
-  markingLabel,
-} from './marking.schema';
+import { type Classification, type Marking, markingLabel } from './marking.schema';
 
 /**
  * Releasability, enforced in one place. Every read of a marked record — list, detail, search, count,
@@ -90,5 +85,3 @@ export function isNarrowing(before: Marking, after: Marking): boolean {
   if (after.classification !== 'RESTRICTED') return false;
   return before.relTo.some((nation) => !after.relTo.includes(nation));
 }
-
-export type { MarkingInput };

@@ -1,15 +1,9 @@
 import { userInfo } from 'node:os';
-import {
-  addUser,
-  findUserByUsername,
-  setPassword,
-  toUser,
-  updateUser,
-} from '../../core/accounts/account.service';
+import { addUser, setPassword, toUser, updateUser } from '../../core/accounts/account.service';
 import { ensureFirstAdmin } from '../../core/accounts/bootstrap';
 import { isRole } from '../../core/accounts/role';
 import { randomSecret } from '../../core/accounts/secrets';
-import { listUserRows } from '../../core/accounts/user.repository';
+import { findUserByUsername, listUserRows } from '../../core/accounts/user.repository';
 import { anonymousViewer, type Viewer } from '../../core/accounts/viewer';
 import type { Actor } from '../../core/audit/audit.service';
 import type { Config } from '../../core/config';

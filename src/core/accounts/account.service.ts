@@ -8,7 +8,6 @@ import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { parseRoles, type Role, storeRoles } from './role';
 import { deleteUserSessions } from './session.repository';
 import {
-  countUsers,
   findUserById,
   findUserByUsername,
   insertUser,
@@ -264,5 +263,3 @@ export async function setPassword(
     now,
   );
 }
-
-export { countUsers, findUserByUsername };

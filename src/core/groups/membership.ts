@@ -8,14 +8,3 @@ export function parseMembershipRole(value: string): MembershipRole {
   if (!role) throw new Error(`Unknown membership role in the database: ${value}`);
   return role;
 }
-
-/** True when a membership covers the given day; open ends (null) run for ever. */
-export function isActiveOn(
-  membership: { validFrom: string | null; validTo: string | null },
-  day: string,
-): boolean {
-  return (
-    (membership.validFrom === null || membership.validFrom <= day) &&
-    (membership.validTo === null || day < membership.validTo)
-  );
-}

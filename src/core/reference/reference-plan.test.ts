@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   deriveChairTerms,
@@ -111,5 +114,20 @@ describe('planReferenceData', () => {
       ['drones-ew', ['LVA', 'GBR'], null, '2024-01'],
       ['armour', ['POL', 'DEU'], '2024-03-26', null],
     ]);
+  });
+});
+
+describe('planReferenceData on a chair history that is not one chair at a time', () => {
+  it('refuses it with a problem instead of failing on the database', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ramstein-chair-'));
+    cpSync('data/reference', dir, { recursive: true });
+    const file = join(dir, 'udcg_meetings.csv');
+    // Meeting 27 (UK with Germany) moved to meeting 26's day: the UK-alone term would last no day at all.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('\n27,2025-04-11,', '\n27,2025-02-12,'));
+    const planned = planReferenceData(dir);
+    expect('problems' in planned ? planned.problems : []).toContainEqual({
+      path: 'udcg_meetings.csv',
+      message: 'chair history: the term starting 2025-02-12 ends on or before it starts',
+    });
   });
 });

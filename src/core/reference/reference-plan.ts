@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { capabilityAreaSlugFor, capabilityAreas } from '../capabilities/capability-area';
+import { timelineProblems } from '../chair/chair-term';
 import type { ErrorIssue } from '../errors';
 import { isIsoDate } from '../time';
 import { type CsvFile, readCsv } from './csv';
@@ -322,6 +323,12 @@ export function planReferenceData(
     });
   }
 
+  // The derived history must be one chair at a time; a file that says otherwise is refused.
+  const chairTerms = deriveChairTerms(meetingPlans);
+  for (const problem of timelineProblems(chairTerms)) {
+    problems.push({ path: referenceFiles.meetings, message: `chair history: ${problem}` });
+  }
+
   if (problems.length > 0) return { problems };
   return {
     plan: {
@@ -329,7 +336,7 @@ export function planReferenceData(
       memberships,
       persons: [...persons.values()],
       meetings: meetingPlans,
-      chairTerms: deriveChairTerms(meetingPlans),
+      chairTerms,
       events: eventPlans,
       links: linkMeetingsToEvents(meetingPlans, eventPlans),
       capabilityAreas: capabilityAreas.map((area, i) => ({
