@@ -71,8 +71,32 @@ function withStatementCache(database: SQLite.Database, size = 500) {
   };
 }
 
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/**
+ * bigint columns and sums (int8, and numeric from sum()) arrive as numbers, as they do from SQLite, while
+ * they are safe integers; anything larger stays text rather than being silently rounded.
+ */
+function parseInteger(text: string): number | string {
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : text;
+}
+
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC
+      ? parseInteger
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
 function openPostgres(url: string): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    types: pgTypes,
+  });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -10,6 +10,20 @@ import type { ChairTermsTable } from './tables/chair';
 import type { ExchangeRatesTable } from './tables/currency';
 import type { DocumentsTable } from './tables/documents';
 import type { EventsTable } from './tables/events';
+import type {
+  DeliveriesTable,
+  DonorTotalsTable,
+  PledgeStatusChangesTable,
+  PledgesTable,
+  PledgeTranchesTable,
+  PriceListItemsTable,
+  PublishedAidFiguresTable,
+  PublishedAidMonthlyTable,
+  RequirementPriorityChangesTable,
+  RequirementsTable,
+  RequirementTotalsTable,
+  TimelineTotalsTable,
+} from './tables/ledger';
 import type { GroupsTable, MembershipsTable } from './tables/groups';
 import type { MeetingEventsTable, MeetingsTable } from './tables/meetings';
 import type { NationsTable } from './tables/nations';
@@ -36,6 +50,18 @@ export interface Database {
   capability_areas: CapabilityAreasTable;
   coalitions: CoalitionsTable;
   coalition_nations: CoalitionNationsTable;
+  requirements: RequirementsTable;
+  requirement_priority_changes: RequirementPriorityChangesTable;
+  price_list_items: PriceListItemsTable;
+  pledges: PledgesTable;
+  pledge_status_changes: PledgeStatusChangesTable;
+  pledge_tranches: PledgeTranchesTable;
+  deliveries: DeliveriesTable;
+  requirement_totals: RequirementTotalsTable;
+  donor_totals: DonorTotalsTable;
+  timeline_totals: TimelineTotalsTable;
+  published_aid_figures: PublishedAidFiguresTable;
+  published_aid_monthly: PublishedAidMonthlyTable;
 }
 
 /** What repositories take: the database or an open transaction, so the edge decides the boundary. */

@@ -5,6 +5,7 @@ import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_access';
 import * as m0003 from './migrations/0003_exchange_rates';
 import * as m0004 from './migrations/0004_capabilities';
+import * as m0005 from './migrations/0005_ledger';
 
 /** Every migration in order. Listed here (not read from disk) so the same code runs from source or a bundle. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002_access': m0002,
   '0003_exchange_rates': m0003,
   '0004_capabilities': m0004,
+  '0005_ledger': m0005,
 };
 
 function migrator(db: Kysely<Database>): Migrator {
