@@ -9,34 +9,42 @@ import { join } from 'node:path';
 
 const chromium = process.env.RAMSTEIN_CHROMIUM ?? '/usr/bin/chromium';
 
-function ensureChromium() {
-  if (existsSync(chromium)) return;
+/** Debian packages the tests use: Chromium for the end-to-end tests, xmllint to validate IATI XML. */
+const packages = [
+  { name: 'chromium', binary: chromium, why: 'the end-to-end tests' },
+  { name: 'libxml2-utils', binary: '/usr/bin/xmllint', why: 'validating IATI XML (xmllint)' },
+];
+
+function ensurePackages() {
+  const missing = packages.filter((p) => !existsSync(p.binary));
+  if (missing.length === 0) return;
+  const names = missing.map((p) => p.name).join(' ');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
     console.error(
-      `The end-to-end tests need Debian's Chromium at ${chromium}. Install it with:\n` +
-        '  sudo apt-get update && sudo apt-get install -y chromium\n' +
-        '(or set RAMSTEIN_CHROMIUM to another Chromium binary).',
+      `The tests need Debian's ${names} (${missing.map((p) => p.why).join('; ')}). Install with:\n` +
+        `  sudo apt-get update && sudo apt-get install -y ${names}\n` +
+        '(RAMSTEIN_CHROMIUM may point at another Chromium binary).',
     );
     process.exit(1);
   }
-  console.log('Installing Debian chromium for the end-to-end tests (about 30 s)...');
+  console.log(`Installing Debian ${names} for the tests (about 30 s)...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [
     ['update', '-qq'],
-    ['install', '-y', '-qq', 'chromium'],
+    ['install', '-y', '-qq', ...missing.map((p) => p.name)],
   ]) {
     const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (result.status !== 0) {
       console.error(
-        `apt-get ${args.join(' ')} failed; install chromium by hand and run npm test again.`,
+        `apt-get ${args.join(' ')} failed; install ${names} by hand and run npm test again.`,
       );
       process.exit(1);
     }
   }
 }
 
-ensureChromium();
+ensurePackages();
 
 const report = join(mkdtempSync(join(tmpdir(), 'ramstein-vitest-')), 'report.json');
 const extra = process.argv.slice(2);
