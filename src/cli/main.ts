@@ -23,6 +23,8 @@ const accounts = () => import('./commands/accounts');
 const audit = () => import('./commands/audit');
 const backup = () => import('./commands/backup');
 const imports = () => import('./commands/import');
+const bench = () => import('./commands/bench');
+const exporters = () => import('./commands/export');
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 const port = new Option('-p, --port <port>', 'port to listen on (overrides PORT)');
@@ -101,6 +103,32 @@ importCommand
     (await imports()).runImportRates(configFrom(globals()), file, options),
   );
 
+const exportCommand = program
+  .command('export')
+  .description('export data files')
+  .action(() => {
+    exportCommand.help({ error: true });
+  });
+exportCommand
+  .command('iati')
+  .description(
+    "the group's PUBLIC pledges as an IATI 2.03 activity file (docs/iati.md), to stdout or --out",
+  )
+  .requiredOption('--group <slug>', 'the contact group, e.g. udcg')
+  .option('--out <file>', 'write to this file (replaced whole) instead of standard output')
+  .option('--donor <code>', 'only this donor nation (ISO 3166-1 alpha-3)')
+  .option('--area <slug>', 'only this capability area, e.g. air-defence')
+  .option('--status <status>', 'only pledges with this status, e.g. delivered')
+  .action(
+    async (options: {
+      group: string;
+      out?: string;
+      donor?: string;
+      area?: string;
+      status?: string;
+    }) => (await exporters()).runExportIati(configFrom(globals()), options),
+  );
+
 const user = program
   .command('user')
   .description('manage accounts')
@@ -169,6 +197,22 @@ auditCommand
   .command('verify')
   .description('check the hash chain; names the first broken entry and exits 1 if there is one')
   .action(async () => (await audit()).runAuditVerify(configFrom(globals())));
+
+const benchCommand = program
+  .command('bench')
+  .description('benchmark data')
+  .action(() => {
+    benchCommand.help({ error: true });
+  });
+benchCommand
+  .command('generate')
+  .description(
+    'migrate, seed, and fill an empty ledger with deterministic bench data (bench/README.md)',
+  )
+  .requiredOption('--scale <scale>', 'xs (200 pledges), m (100 000) or l (1 000 000)')
+  .action(async (options: { scale: string }) =>
+    (await bench()).runBenchGenerate(configFrom(globals()), options),
+  );
 
 program
   .command('backup <file>')

@@ -60,5 +60,6 @@ export const errorSchema = z.object({
   error: z.string(),
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })),
+  current: z.unknown().optional().describe('For 409 on a stale version: the record as it is now'),
 });
 export type ErrorBody = z.infer<typeof errorSchema>;

@@ -17,6 +17,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly issues: ErrorIssue[] = [],
+    /** For a stale version (409): the record as it is now, so the client can show what changed. */
+    readonly current?: unknown,
   ) {
     super(message);
   }
@@ -28,3 +30,12 @@ export const invalid = (path: string, message: string): AppError =>
   new AppError('invalid', `${path}: ${message}`, [{ path, message }]);
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/** A write based on an old version: 409, naming the field and carrying the current record. */
+export const staleVersion = (what: string, sent: number, current: { version: number }): AppError =>
+  new AppError(
+    'conflict',
+    `The ${what} has changed since version ${sent}; the current one is version ${current.version}`,
+    [{ path: 'body.version', message: `is ${sent}, the current version is ${current.version}` }],
+    current,
+  );

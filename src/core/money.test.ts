@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDecimal,
   amountProblem,
   divideHalfEven,
   formatDecimal,
@@ -92,6 +93,24 @@ describe('decimals', () => {
     expect(formatDecimal({ coefficient: 17043210n, scale: 3 })).toBe('17043.21');
     expect(formatDecimal({ coefficient: 100n, scale: 2 })).toBe('1');
     expect(formatDecimal({ coefficient: 3n, scale: 5 })).toBe('0.00003');
+  });
+
+  it('adds exactly, aligning scales, where floating point would drift', () => {
+    const add = (a: string, b: string) => {
+      const [x, y] = [parseDecimal(a), parseDecimal(b)];
+      if (x === null || y === null) throw new Error(`not decimals: ${a}, ${b}`);
+      return formatDecimal(addDecimal(x, y));
+    };
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(add('0.1', '0.2')).toBe('0.3');
+    expect(add('0.002645', '0.142911')).toBe('0.145556');
+    expect(add('3601.74999999994', '0.00000000006')).toBe('3601.75');
+    expect(add('12', '-12.50')).toBe('-0.5');
+    expect(add('-0.07', '0.07')).toBe('0');
+    expect(addDecimal({ coefficient: 1n, scale: 1 }, { coefficient: 25n, scale: 2 })).toEqual({
+      coefficient: 35n,
+      scale: 2,
+    });
   });
 
   it('rounds half to even, on both signs', () => {

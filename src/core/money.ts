@@ -61,6 +61,13 @@ export function formatDecimal(value: Decimal, minScale = 0): string {
   return formatScaled(coefficient, scale);
 }
 
+/** The exact sum of two decimals, at the larger of their scales: 0.1 + 0.25 = 0.35, never 0.35000000000000003. */
+export function addDecimal(a: Decimal, b: Decimal): Decimal {
+  const scale = Math.max(a.scale, b.scale);
+  const widen = (value: Decimal) => value.coefficient * 10n ** BigInt(scale - value.scale);
+  return { coefficient: widen(a) + widen(b), scale };
+}
+
 function formatScaled(coefficient: bigint, scale: number): string {
   const negative = coefficient < 0n;
   const digits = (negative ? -coefficient : coefficient).toString().padStart(scale + 1, '0');

@@ -25,14 +25,19 @@ import { accountRoutes } from './routes/account.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { capabilityRoutes } from './routes/capability.routes';
+import { coverageRoutes } from './routes/coverage.routes';
 import { documentRoutes } from './routes/document.routes';
 import { eventRoutes } from './routes/event.routes';
 import { exchangeRateRoutes } from './routes/exchange-rate.routes';
 import { groupRoutes } from './routes/group.routes';
 import { healthRoutes } from './routes/health.routes';
+import { iatiRoutes } from './routes/iati.routes';
 import { meetingRoutes } from './routes/meeting.routes';
 import { nationRoutes } from './routes/nation.routes';
 import { oidcRoutes } from './routes/oidc.routes';
+import { publishedAidRoutes } from './routes/published-aid.routes';
+import { pledgeRoutes } from './routes/pledge.routes';
+import { requirementRoutes } from './routes/requirement.routes';
 import { userRoutes } from './routes/user.routes';
 
 declare module 'fastify' {
@@ -125,6 +130,11 @@ export async function buildApp({
       documentRoutes(api);
       exchangeRateRoutes(api);
       capabilityRoutes(api);
+      publishedAidRoutes(api);
+      requirementRoutes(api);
+      pledgeRoutes(api);
+      iatiRoutes(api);
+      coverageRoutes(api);
     },
     { prefix: '/api/v1' },
   );

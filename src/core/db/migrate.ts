@@ -16,6 +16,9 @@ const migrations: Record<string, Migration> = {
   '0005_ledger': m0005,
 };
 
+/** The names of every migration, in order. */
+export const migrationNames: readonly string[] = Object.keys(migrations);
+
 function migrator(db: Kysely<Database>): Migrator {
   return new Migrator({
     db,

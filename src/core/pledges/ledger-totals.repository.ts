@@ -88,7 +88,7 @@ async function upsert(db: Db, shape: Shape, bucket: Bucket): Promise<void> {
   // The same statement on both databases: INSERT ... ON CONFLICT (key) DO UPDATE SET sum = sum + excluded.sum.
   await db
     .insertInto(shape.table)
-    .values(bucket as never)
+    .values(bucket)
     .onConflict((oc) =>
       oc.columns([...shape.keys] as never).doUpdateSet((eb) => {
         const set: Record<string, unknown> = {};
@@ -99,7 +99,7 @@ async function upsert(db: Db, shape: Shape, bucket: Bucket): Promise<void> {
             eb.ref(`excluded.${s}` as never),
           );
         }
-        return set as never;
+        return set;
       }),
     )
     .execute();

@@ -8,6 +8,11 @@ import { type CsvFile, readCsv } from './csv';
 import { classifyEvent } from './event-kind';
 import { isoNations, type NationSeed, organisationCode } from './nation-list';
 import {
+  planPublishedAid,
+  type PublishedAidFigurePlan,
+  type PublishedAidMonthPlan,
+} from './published-aid-plan';
+import {
   coalitionColumns,
   coalitionRowSchema,
   eventColumns,
@@ -122,6 +127,9 @@ export interface ReferencePlan {
   links: LinkPlan[];
   capabilityAreas: CapabilityAreaPlan[];
   coalitions: CoalitionPlan[];
+  /** The Kiel Institute's published aid figures: reference data, kept apart from the ledger. */
+  publishedAidFigures: PublishedAidFigurePlan[];
+  publishedAidMonthly: PublishedAidMonthPlan[];
 }
 
 export const referenceFiles = {
@@ -323,6 +331,9 @@ export function planReferenceData(
     });
   }
 
+  const publishedAid = planPublishedAid(dir, known);
+  problems.push(...publishedAid.problems);
+
   // The derived history must be one chair at a time; a file that says otherwise is refused.
   const chairTerms = deriveChairTerms(meetingPlans);
   for (const problem of timelineProblems(chairTerms)) {
@@ -346,6 +357,8 @@ export function planReferenceData(
         note: area.note,
       })),
       coalitions: coalitionPlans,
+      publishedAidFigures: publishedAid.figures,
+      publishedAidMonthly: publishedAid.monthly,
     },
   };
 }

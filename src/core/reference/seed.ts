@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { recordAudit, systemActor } from '../audit/audit.service';
+import { writePublishedAid } from './published-aid-seed';
 import { planReferenceData, type ReferencePlan, udcg } from './reference-plan';
 
 export type SeedTable =
@@ -14,6 +15,8 @@ export type SeedTable =
   | 'meetings'
   | 'chair_terms'
   | 'meeting_events'
+  | 'published_aid_figures'
+  | 'published_aid_monthly'
   | 'capability_areas'
   | 'coalitions'
   | 'coalition_nations';
@@ -27,7 +30,8 @@ export interface SeedReport {
 
 /**
  * Loads the reference data in data/reference: the ISO nation list, the UDCG, its participants, chair
- * history, meetings and 2025 events, its capability areas and coalitions. Idempotent: a row already present (by its natural key) is kept as
+ * history, meetings and 2025 events, its capability areas and coalitions, and the Kiel Institute's
+ * published aid figures. Idempotent: a row already present (by its natural key) is kept as
  * it is, so a second run adds nothing and never overwrites what users have since recorded.
  * All or nothing: any bad row fails the whole load with every problem named, and writes nothing.
  */
@@ -56,6 +60,8 @@ const emptyCounts = (): Record<SeedTable, number> => ({
   meetings: 0,
   chair_terms: 0,
   meeting_events: 0,
+  published_aid_figures: 0,
+  published_aid_monthly: 0,
   capability_areas: 0,
   coalitions: 0,
   coalition_nations: 0,
@@ -372,6 +378,14 @@ async function writePlan(
   );
   await inSlices(newLeads, (slice) => trx.insertInto('coalition_nations').values(slice).execute());
   count('coalition_nations', newLeads.length, leads.length);
+
+  // Published aid goes to its own tables, never into the ledger's totals.
+  const publishedAid = await writePublishedAid(trx, {
+    figures: plan.publishedAidFigures,
+    monthly: plan.publishedAidMonthly,
+  });
+  for (const table of ['published_aid_figures', 'published_aid_monthly'] as const)
+    count(table, publishedAid[table].added, publishedAid[table].planned);
 
   // Reference loads are writes like any other: one entry per run that added something.
   if (Object.values(inserted).some((n) => n > 0)) {

@@ -105,3 +105,4 @@ export const requirementPageSchema = pageOf(requirementSchema);
 export type RequirementPage = z.infer<typeof requirementPageSchema>;
 
 export const requirementParamsSchema = z.strictObject({ id: uuid });
+export const requirementGroupParamsSchema = z.strictObject({ slug });

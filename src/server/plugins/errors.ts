@@ -41,9 +41,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isAppError(error)) {
       const status = statusOf[error.code];
       if (status >= 500) request.log.warn({ err: error }, error.message);
-      return reply
-        .code(status)
-        .send({ error: error.code, message: error.message, issues: error.issues });
+      return reply.code(status).send({
+        error: error.code,
+        message: error.message,
+        issues: error.issues,
+        ...(error.current === undefined ? {} : { current: error.current }),
+      });
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {

@@ -1,0 +1,228 @@
+import { sql } from 'kysely';
+import type { Viewer } from '../accounts/viewer';
+import type { Db } from '../db/database';
+import { releasableTo } from '../markings';
+import { releasablePledges } from '../pledges/pledge.repository';
+import { releasableRequirements } from '../requirements/requirement.repository';
+
+/**
+ * The analysis reads the bucket tables, never the ledger itself: each answer is a sum over the buckets
+ * releasable to the viewer (a few thousand rows), not a scan of every pledge.
+ */
+
+const n = (value: unknown): number => Number(value ?? 0);
+
+/** Per requirement: what the pledges the viewer may see add up to. */
+export async function requirementSums(db: Db, viewer: Viewer, groupId: string) {
+  const rows = await db
+    .selectFrom('requirement_totals')
+    .select((eb) => [
+      'requirement_id',
+      eb.fn.sum<number>('pledge_count').as('pledge_count'),
+      eb.fn.sum<number>('pledged_quantity').as('pledged'),
+      eb.fn.sum<number>('contracted_quantity').as('contracted'),
+      eb.fn.sum<number>('delivered_quantity').as('delivered'),
+    ])
+    .where('group_id', '=', groupId)
+    .where(releasableTo(viewer, 'requirement_totals'))
+    .groupBy('requirement_id')
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.requirement_id,
+      {
+        pledgeCount: n(r.pledge_count),
+        pledged: n(r.pledged),
+        contracted: n(r.contracted),
+        delivered: n(r.delivered),
+      },
+    ]),
+  );
+}
+
+/** The requirements the viewer may see (a group has thousands, not millions). */
+export const requirementRows = (db: Db, viewer: Viewer, groupId: string) =>
+  releasableRequirements(db, viewer)
+    .select([
+      'requirements.id',
+      'requirements.priority',
+      'requirements.capability_area_id',
+      'capability_areas.slug as area_slug',
+      'capability_areas.name as area_name',
+      'requirements.item',
+      'requirements.specification',
+      'requirements.quantity',
+      'requirements.unit',
+      'requirements.needed_by',
+      'requirements.status',
+      'requirements.marking',
+      'requirements.rel_to',
+    ])
+    .where('requirements.group_id', '=', groupId)
+    .orderBy('requirements.priority')
+    .execute();
+
+const valueColumns = [
+  'pledge_count',
+  'unvalued_count',
+  'pledged_value_minor',
+  'estimated_value_minor',
+  'contracted_value_minor',
+  'delivered_value_minor',
+] as const;
+
+export interface ValueSums {
+  pledgeCount: number;
+  unvalued: number;
+  pledged: number;
+  estimated: number;
+  contracted: number;
+  delivered: number;
+}
+
+/** Donor buckets summed by the given key columns, over what the viewer may see. */
+export async function donorSums(
+  db: Db,
+  viewer: Viewer,
+  groupId: string,
+  by: readonly ('donor_nation' | 'capability_area_id' | 'channel')[],
+) {
+  const rows = await db
+    .selectFrom('donor_totals')
+    .select(by)
+    .select((eb) => valueColumns.map((c) => eb.fn.sum<number>(c).as(c)))
+    .where('group_id', '=', groupId)
+    .where(releasableTo(viewer, 'donor_totals'))
+    .$if(by.length > 0, (qb) => qb.groupBy(by))
+    .execute();
+  return rows.map((r) => ({
+    donor_nation: 'donor_nation' in r ? String(r.donor_nation) : '',
+    capability_area_id: 'capability_area_id' in r ? String(r.capability_area_id) : '',
+    channel: 'channel' in r ? String(r.channel) : '',
+    sums: {
+      pledgeCount: n(r.pledge_count),
+      unvalued: n(r.unvalued_count),
+      pledged: n(r.pledged_value_minor),
+      estimated: n(r.estimated_value_minor),
+      contracted: n(r.contracted_value_minor),
+      delivered: n(r.delivered_value_minor),
+    } satisfies ValueSums,
+  }));
+}
+
+/** Timeline buckets by meeting and donor, and by month, over what the viewer may see. */
+export async function timelineSums(db: Db, viewer: Viewer, groupId: string) {
+  const base = db
+    .selectFrom('timeline_totals')
+    .where('group_id', '=', groupId)
+    .where(releasableTo(viewer, 'timeline_totals'));
+  const [byMeeting, byMonth] = await Promise.all([
+    base
+      .select((eb) => [
+        'meeting_id',
+        'donor_nation',
+        eb.fn.sum<number>('pledge_count').as('pledge_count'),
+        eb.fn.sum<number>('pledged_value_minor').as('pledged'),
+      ])
+      .groupBy(['meeting_id', 'donor_nation'])
+      .execute(),
+    base
+      .select((eb) => [
+        'month',
+        eb.fn.sum<number>('pledge_count').as('pledge_count'),
+        eb.fn.sum<number>('pledged_value_minor').as('pledged'),
+      ])
+      .groupBy('month')
+      .orderBy('month')
+      .execute(),
+  ]);
+  return {
+    byMeeting: byMeeting.map((r) => ({
+      meetingId: r.meeting_id,
+      donor: r.donor_nation,
+      pledgeCount: n(r.pledge_count),
+      pledged: n(r.pledged),
+    })),
+    byMonth: byMonth.map((r) => ({
+      month: r.month,
+      pledgeCount: n(r.pledge_count),
+      pledged: n(r.pledged),
+    })),
+  };
+}
+
+export const meetingRows = (db: Db, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('meetings')
+        .select(['id', 'number', 'date', 'venue'])
+        .where('id', 'in', [...ids])
+        .execute();
+
+export const nationRows = (db: Db, codes: readonly string[]) =>
+  codes.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('nations')
+        .select(['code', 'name', 'alpha2'])
+        .where('code', 'in', [...codes])
+        .execute();
+
+/** Words in item or specification, or a donor's code or name: requirements and pledges alike. */
+export async function searchRows(db: Db, viewer: Viewer, groupId: string, q: string, limit: number) {
+  const pattern = `%${q.toLowerCase()}%`;
+  const code = q.toUpperCase();
+  const [requirements, pledges] = await Promise.all([
+    releasableRequirements(db, viewer)
+      .select([
+        'requirements.id',
+        'requirements.item',
+        'requirements.specification',
+        'requirements.quantity',
+        'requirements.unit',
+        'requirements.priority',
+        'requirements.status',
+        'requirements.marking',
+        'requirements.rel_to',
+      ])
+      .where('requirements.group_id', '=', groupId)
+      .where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['requirements.item']), 'like', pattern),
+          eb(eb.fn('lower', ['requirements.specification']), 'like', pattern),
+          eb(eb.fn('lower', ['requirements.note']), 'like', pattern),
+        ]),
+      )
+      .orderBy('requirements.priority')
+      .limit(limit)
+      .execute(),
+    releasablePledges(db, viewer)
+      .innerJoin('nations', 'nations.code', 'pledges.donor_nation')
+      .select([
+        'pledges.id',
+        'pledges.item',
+        'pledges.specification',
+        'pledges.quantity',
+        'pledges.unit',
+        'pledges.donor_nation',
+        'pledges.status',
+        'pledges.marking',
+        'pledges.rel_to',
+      ])
+      .where('pledges.group_id', '=', groupId)
+      .where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['pledges.item']), 'like', pattern),
+          eb(eb.fn('lower', ['pledges.specification']), 'like', pattern),
+          eb(eb.fn('lower', ['pledges.note']), 'like', pattern),
+          eb('pledges.donor_nation', '=', code),
+          eb(eb.fn('lower', ['nations.name']), 'like', pattern),
+        ]),
+      )
+      .orderBy(sql`pledges.created_at`, 'desc')
+      .limit(limit)
+      .execute(),
+  ]);
+  return { requirements, pledges };
+}
