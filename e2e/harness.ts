@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
+import type { Kysely } from 'kysely';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { CreateUser } from '../src/core/accounts/account.schema';
@@ -10,6 +11,7 @@ import { addUser } from '../src/core/accounts/account.service';
 import { systemActor } from '../src/core/audit/audit.service';
 import { loadConfig } from '../src/core/config';
 import { connect } from '../src/core/db/connect';
+import type { Database } from '../src/core/db/database';
 import { migrateUp } from '../src/core/db/migrate';
 import { seedReferenceData } from '../src/core/reference/seed';
 import { buildApp } from '../src/server/app';
@@ -36,6 +38,8 @@ export interface Harness {
   browser: Browser;
   /** Uncaught errors thrown in any page: a test should end with none. */
   pageErrors: Error[];
+  /** The server's database, for fixtures too many to send one request at a time (2 000 pledges). */
+  db: Kysely<Database>;
   /** A fresh browser context (own storage, own clock) and a page in it. */
   newPage(options?: PageOptions): Promise<Page>;
   /**
@@ -87,6 +91,7 @@ export async function startHarness(): Promise<Harness> {
     baseUrl,
     browser,
     pageErrors,
+    db: connection.db,
     async newPage({
       locale = 'en-GB',
       timezoneId = 'UTC',

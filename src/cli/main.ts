@@ -23,7 +23,8 @@ const accounts = () => import('./commands/accounts');
 const audit = () => import('./commands/audit');
 const backup = () => import('./commands/backup');
 const imports = () => import('./commands/import');
-const bench = () => import('./commands/bench');
+const ledgerImports = () => import('./commands/import-ledger');
+const spendingImports = () => import('./commands/import-spending');
 const exporters = () => import('./commands/export');
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
@@ -102,6 +103,64 @@ importCommand
   .action(async (file: string, options: { dryRun?: boolean; replace?: boolean }) =>
     (await imports()).runImportRates(configFrom(globals()), file, options),
   );
+importCommand
+  .command('spending <file>')
+  .description(
+    "import one of NATO's defence-expenditure tables (nations as rows, years as columns; CSV or XLSX) as figures of one release; all or nothing, idempotent",
+  )
+  .requiredOption(
+    '--release <name>',
+    'the release, named with its date first: "2025-08 (Defence Expenditure of NATO Countries 2014-2025)"',
+  )
+  .option(
+    '--measure <measure>',
+    "pct-gdp, usd-million, national-million or gdp-usd-billion (default: read from the table's title, else pct-gdp)",
+  )
+  .option(
+    '--sheet <name>',
+    'the worksheet of an XLSX file (default: the only one, or the first whose title names the measure)',
+  )
+  .option('--source-url <url>', 'where the table was published')
+  .option('--source-title <title>', 'the source as figures cite it (default: the release and file)')
+  .option('--confidence <level>', 'high, medium or uncertain (default: high)')
+  .option('--dry-run', 'check the file and report what would change, writing nothing')
+  .action(
+    async (
+      file: string,
+      options: {
+        release: string;
+        measure?: string;
+        sheet?: string;
+        sourceUrl?: string;
+        sourceTitle?: string;
+        confidence?: string;
+        dryRun?: boolean;
+      },
+    ) => (await spendingImports()).runImportSpending(configFrom(globals()), file, options),
+  );
+
+for (const [kind, what] of [
+  ['requirements', "the recipient's requirements (as a user with the recipient role)"],
+  ['pledges', "pledges (a coordinator: its nation's; the chair secretariat: any donor's)"],
+  ['deliveries', 'deliveries against pledges, by the pledge_external_id column'],
+] as const) {
+  importCommand
+    .command(`${kind} <file>`)
+    .description(
+      `import ${what} from CSV or XLSX (docs/ledger-import.md); all or nothing, idempotent`,
+    )
+    .requiredOption('--group <slug>', 'the contact group, e.g. udcg')
+    .requiredOption('--as <username>', 'the user whose rights the import runs with')
+    .option('--dry-run', 'check every row and report, writing nothing')
+    .option('--mapping <mapping>', 'standard (the default) or kiel (Kiel Support Tracker items)')
+    .option('--sheet <name>', 'XLSX: the sheet to read (the first by default)')
+    .action(
+      async (
+        file: string,
+        options: { group: string; as: string; dryRun?: boolean; mapping?: string; sheet?: string },
+      ) => (await ledgerImports()).runImportLedger(configFrom(globals()), kind, file, options),
+    );
+}
 
 const exportCommand = program
   .command('export')
@@ -197,22 +256,6 @@ auditCommand
   .command('verify')
   .description('check the hash chain; names the first broken entry and exits 1 if there is one')
   .action(async () => (await audit()).runAuditVerify(configFrom(globals())));
-
-const benchCommand = program
-  .command('bench')
-  .description('benchmark data')
-  .action(() => {
-    benchCommand.help({ error: true });
-  });
-benchCommand
-  .command('generate')
-  .description(
-    'migrate, seed, and fill an empty ledger with deterministic bench data (bench/README.md)',
-  )
-  .requiredOption('--scale <scale>', 'xs (200 pledges), m (100 000) or l (1 000 000)')
-  .action(async (options: { scale: string }) =>
-    (await bench()).runBenchGenerate(configFrom(globals()), options),
-  );
 
 program
   .command('backup <file>')

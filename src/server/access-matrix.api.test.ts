@@ -121,6 +121,24 @@ const matrix: Record<string, Row> = {
   'GET /api/v1/groups/:slug/channels': everyone,
   'GET /api/v1/groups/:slug/timeline': everyone,
   'GET /api/v1/groups/:slug/ledger/search': everyone,
+  'GET /api/v1/spending/figures': everyone,
+  'GET /api/v1/spending/releases': everyone,
+  'GET /api/v1/spending/targets': everyone,
+  'GET /api/v1/spending/targets/:id': everyone,
+  'GET /api/v1/spending/nations/:code': everyone,
+  'GET /api/v1/spending/league': everyone,
+  'GET /api/v1/spending/projection': everyone,
+  // Public, and the ledger's sums in it are filtered by the caller's markings.
+  'GET /api/v1/groups/:slug/burden-sharing': everyone,
+  // Imports of pledges take a coordinator (own nation's rows) or the chair secretariat (any donor's).
+  'POST /api/v1/groups/:slug/imports/:kind': pledgeWriters,
+  // A job is answered to the user who started it only: an unknown one is 404 to everyone signed in.
+  'GET /api/v1/imports/:id': { default: 404, anonymous: 401 },
+  // Exports are filtered by markings like the lists they come from.
+  'GET /api/v1/groups/:slug/pledges/export.csv': everyone,
+  'GET /api/v1/groups/:slug/pledges/export.xlsx': everyone,
+  'GET /api/v1/groups/:slug/requirements/export.csv': everyone,
+  'GET /api/v1/groups/:slug/requirements/export.xlsx': everyone,
   // Public, filtered by markings: anonymous callers get the PUBLIC pledges (or 404 when none).
   'GET /api/v1/groups/:slug/pledges/iati.xml': everyone,
   'GET /api/v1/published-aid/figures': everyone,
@@ -233,6 +251,9 @@ describeApiOnEachDatabase('access matrix', (ctx) => {
       .replace('/coalitions/:id', `/coalitions/${ids.coalition}`)
       .replace('/users/:id', `/users/${ids.user}`)
       .replace('/documents/:id', `/documents/${ids.document}`)
+      .replace('/spending/targets/:id', '/spending/targets/GBR_2_5_APR2027')
+      .replace('/imports/:kind', '/imports/pledges')
+      .replace('/imports/:id', '/imports/01890000-0000-7000-8000-000000000000')
       .replace('/requirements/:id', `/requirements/${ids.requirement}`)
       .replace('/pledges/:id', `/pledges/${ids.pledge}`)
       .replace('/deliveries/:id', `/deliveries/${ids.delivery}`)
@@ -289,11 +310,22 @@ describeApiOnEachDatabase('access matrix', (ctx) => {
         validFrom: '2025-01-01',
       },
     };
+    // A file whose header names no known column: refused (400) once past the rule, nothing written.
+    const uploads: Record<string, string> = {
+      'POST /api/v1/groups/:slug/imports/:kind': 'no_such_column\nprobe\n',
+    };
     return ctx().app.inject({
       method: method as 'GET',
-      url: method === 'DELETE' && template.includes('documents') ? `${url}?version=999` : url,
-      headers: principal ? bearer(principal.token) : {},
+      url:
+        method === 'DELETE' && template.includes('documents')
+          ? `${url}?version=999`
+          : url + (uploads[route] ? '?fileName=probe.csv' : ''),
+      headers: {
+        ...(principal ? bearer(principal.token) : {}),
+        ...(uploads[route] ? { 'content-type': 'text/csv' } : {}),
+      },
       ...(payloads[route] ? { payload: payloads[route] } : {}),
+      ...(uploads[route] ? { payload: uploads[route] } : {}),
     });
   }
 

@@ -32,12 +32,15 @@ import { exchangeRateRoutes } from './routes/exchange-rate.routes';
 import { groupRoutes } from './routes/group.routes';
 import { healthRoutes } from './routes/health.routes';
 import { iatiRoutes } from './routes/iati.routes';
+import { ledgerExportRoutes } from './routes/ledger-export.routes';
+import { ledgerImportRoutes } from './routes/ledger-import.routes';
 import { meetingRoutes } from './routes/meeting.routes';
 import { nationRoutes } from './routes/nation.routes';
 import { oidcRoutes } from './routes/oidc.routes';
 import { publishedAidRoutes } from './routes/published-aid.routes';
 import { pledgeRoutes } from './routes/pledge.routes';
 import { requirementRoutes } from './routes/requirement.routes';
+import { spendingRoutes } from './routes/spending.routes';
 import { userRoutes } from './routes/user.routes';
 
 declare module 'fastify' {
@@ -135,6 +138,9 @@ export async function buildApp({
       pledgeRoutes(api);
       iatiRoutes(api);
       coverageRoutes(api);
+      ledgerImportRoutes(api);
+      ledgerExportRoutes(api);
+      spendingRoutes(api);
     },
     { prefix: '/api/v1' },
   );

@@ -19,6 +19,13 @@ import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { NationPage } from './pages/NationPage';
 import { NationsPage } from './pages/NationsPage';
+import { ImportPage } from './pages/ImportPage';
+import { EditPledgePage, NewPledgePage } from './pages/PledgeFormPage';
+import { PledgePage } from './pages/PledgePage';
+import { PledgesPage } from './pages/PledgesPage';
+import { EditRequirementPage, NewRequirementPage } from './pages/RequirementFormPage';
+import { RequirementPage } from './pages/RequirementPage';
+import { RequirementsPage } from './pages/RequirementsPage';
 import { SignInPage } from './pages/SignInPage';
 import { theme } from './theme';
 
@@ -67,6 +74,29 @@ const router = createBrowserRouter([
       { path: 'documents/new', element: <NewDocumentPage /> },
       { path: 'documents/:id', element: <DocumentPage /> },
       { path: 'documents/:id/edit', element: <EditDocumentPage /> },
+      { path: 'requirements', element: <RequirementsPage /> },
+      { path: 'requirements/new', element: <NewRequirementPage /> },
+      { path: 'requirements/:id', element: <RequirementPage /> },
+      { path: 'requirements/:id/edit', element: <EditRequirementPage /> },
+      { path: 'pledges', element: <PledgesPage /> },
+      { path: 'pledges/new', element: <NewPledgePage /> },
+      { path: 'pledges/:id', element: <PledgePage /> },
+      { path: 'pledges/:id/edit', element: <EditPledgePage /> },
+      { path: 'imports', element: <ImportPage /> },
+      // The charts (ECharts) load only with the pages that draw them.
+      { path: 'coverage', lazy: () => import('./pages/ledger-lazy').then((m) => m.coverageRoute) },
+      {
+        path: 'coverage/requirements',
+        lazy: () => import('./pages/ledger-lazy').then((m) => m.requirementCoverageRoute),
+      },
+      {
+        path: 'coverage/coalitions',
+        lazy: () => import('./pages/ledger-lazy').then((m) => m.coalitionsRoute),
+      },
+      {
+        path: 'coverage/coalitions/:id',
+        lazy: () => import('./pages/ledger-lazy').then((m) => m.coalitionRoute),
+      },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },

@@ -170,7 +170,13 @@ export const nationRows = (db: Db, codes: readonly string[]) =>
         .execute();
 
 /** Words in item or specification, or a donor's code or name: requirements and pledges alike. */
-export async function searchRows(db: Db, viewer: Viewer, groupId: string, q: string, limit: number) {
+export async function searchRows(
+  db: Db,
+  viewer: Viewer,
+  groupId: string,
+  q: string,
+  limit: number,
+) {
   const pattern = `%${q.toLowerCase()}%`;
   const code = q.toUpperCase();
   const [requirements, pledges] = await Promise.all([

@@ -130,7 +130,9 @@ export type DonorTotalsList = z.infer<typeof donorTotalsListSchema>;
 
 export const channelTotalsListSchema = z.object({
   currency: z.string(),
-  total: z.string().describe('The same total as the donors view: channels never add a pledge twice'),
+  total: z
+    .string()
+    .describe('The same total as the donors view: channels never add a pledge twice'),
   items: z.array(
     z.object({
       channel: z.object({ kind: z.string(), key: z.string(), label: z.string() }),
@@ -147,12 +149,19 @@ export const timelineSchema = z.object({
   byMeeting: z.array(
     z.object({
       meeting: z
-        .object({ id: z.string(), number: z.number().int().nullable(), name: z.string(), date: z.string() })
+        .object({
+          id: z.string(),
+          number: z.number().int().nullable(),
+          name: z.string(),
+          date: z.string(),
+        })
         .nullable()
         .describe('Null for pledges not announced at a meeting'),
       pledged: z.string(),
       pledgeCount: z.number().int(),
-      donors: z.array(z.object({ nation: z.string(), pledged: z.string(), pledgeCount: z.number().int() })),
+      donors: z.array(
+        z.object({ nation: z.string(), pledged: z.string(), pledgeCount: z.number().int() }),
+      ),
     }),
   ),
   byMonth: z.array(

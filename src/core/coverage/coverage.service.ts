@@ -1,5 +1,9 @@
 import type { Viewer } from '../accounts/viewer';
-import { listAreaRows, listCoalitionNationRows, listCoalitionRows } from '../capabilities/capability.repository';
+import {
+  listAreaRows,
+  listCoalitionNationRows,
+  listCoalitionRows,
+} from '../capabilities/capability.repository';
 import type { Db } from '../db/database';
 import { invalid } from '../errors';
 import type { GroupRow } from '../groups/group.repository';
@@ -86,7 +90,9 @@ export async function requirementCoverage(
   const today = todayIso(now);
   let areaId: string | undefined;
   if (query.coalitionId !== undefined) {
-    const coalition = (await listCoalitionRows(db, group.id)).find((c) => c.id === query.coalitionId);
+    const coalition = (await listCoalitionRows(db, group.id)).find(
+      (c) => c.id === query.coalitionId,
+    );
     if (!coalition) throw invalid('query.coalitionId', `is not a coalition of ${group.short_name}`);
     areaId = coalition.capability_area_id;
   }
@@ -152,10 +158,18 @@ async function areaCoverages(
   const currency = group.reporting_currency;
   return areas.map((area) => {
     const own = requirements.filter((r) => r.requirement.capabilityArea.id === area.id);
-    const units = new Map<string, { needed: number; pledged: number; contracted: number; delivered: number }>();
+    const units = new Map<
+      string,
+      { needed: number; pledged: number; contracted: number; delivered: number }
+    >();
     for (const r of own) {
       if (r.requirement.status === 'withdrawn') continue;
-      const u = units.get(r.requirement.unit) ?? { needed: 0, pledged: 0, contracted: 0, delivered: 0 };
+      const u = units.get(r.requirement.unit) ?? {
+        needed: 0,
+        pledged: 0,
+        contracted: 0,
+        delivered: 0,
+      };
       u.needed += r.needed;
       u.pledged += r.pledged;
       u.contracted += r.contracted;
@@ -247,11 +261,7 @@ function gdpMinor(amountBn: string): bigint | null {
   return (d.coefficient * 10n ** 11n) / 10n ** BigInt(d.scale);
 }
 
-export async function donorTotals(
-  db: Db,
-  viewer: Viewer,
-  slug: string,
-): Promise<DonorTotalsList> {
+export async function donorTotals(db: Db, viewer: Viewer, slug: string): Promise<DonorTotalsList> {
   const group = await requireGroup(db, slug);
   const currency = group.reporting_currency;
   const rows = await donorSums(db, viewer, group.id, ['donor_nation']);
@@ -263,14 +273,20 @@ export async function donorTotals(
     currency,
     total: money(total, currency),
     items: active
-      .sort((a, b) => b.sums.pledged - a.sums.pledged || a.donor_nation.localeCompare(b.donor_nation))
+      .sort(
+        (a, b) => b.sums.pledged - a.sums.pledged || a.donor_nation.localeCompare(b.donor_nation),
+      )
       .map((r) => {
         const nation = nations.find((n) => n.code === r.donor_nation);
         const g = gdp.get(r.donor_nation);
         // GDP is published in EUR: the share is exact only when the group reports in EUR too.
         const g100 = g && currency === 'EUR' ? gdpMinor(g.amount) : null;
         return {
-          donor: { code: r.donor_nation, name: nation?.name ?? r.donor_nation, alpha2: nation?.alpha2 ?? null },
+          donor: {
+            code: r.donor_nation,
+            name: nation?.name ?? r.donor_nation,
+            alpha2: nation?.alpha2 ?? null,
+          },
           pledged: money(r.sums.pledged, currency),
           contracted: money(r.sums.contracted, currency),
           delivered: money(r.sums.delivered, currency),
@@ -288,7 +304,10 @@ export async function donorTotals(
   };
 }
 
-function channelLabel(key: string, coalitions: Map<string, string>): { kind: string; label: string } {
+function channelLabel(
+  key: string,
+  coalitions: Map<string, string>,
+): { kind: string; label: string } {
   const [kind = 'direct', ...rest] = key.split(':');
   const value = rest.join(':');
   if (kind === 'coalition') return { kind, label: coalitions.get(value) ?? value };
@@ -340,7 +359,10 @@ export async function timeline(db: Db, viewer: Viewer, slug: string): Promise<Ti
   const sums = await timelineSums(db, viewer, group.id);
   const meetingIds = [...new Set(sums.byMeeting.map((r) => r.meetingId).filter((id) => id !== ''))];
   const meetings = new Map((await meetingRows(db, meetingIds)).map((m) => [m.id, m]));
-  const byMeeting = new Map<string, { pledged: number; count: number; donors: typeof sums.byMeeting }>();
+  const byMeeting = new Map<
+    string,
+    { pledged: number; count: number; donors: typeof sums.byMeeting }
+  >();
   for (const r of sums.byMeeting) {
     if (r.pledgeCount === 0) continue;
     const m = byMeeting.get(r.meetingId) ?? { pledged: 0, count: 0, donors: [] };
@@ -368,7 +390,11 @@ export async function timeline(db: Db, viewer: Viewer, slug: string): Promise<Ti
           pledgeCount: m.count,
           donors: m.donors
             .sort((a, b) => b.pledged - a.pledged)
-            .map((d) => ({ nation: d.donor, pledged: money(d.pledged, currency), pledgeCount: d.pledgeCount })),
+            .map((d) => ({
+              nation: d.donor,
+              pledged: money(d.pledged, currency),
+              pledgeCount: d.pledgeCount,
+            })),
         };
       })
       .sort((a, b) => (a.meeting?.date ?? '9999').localeCompare(b.meeting?.date ?? '9999')),

@@ -35,8 +35,12 @@ export function quantityFigures(
 }
 
 /** Overdue: the needed-by day has passed and not all of it has arrived. */
-export const isOverdue = (neededBy: string | null, delivered: number, needed: number, today: string) =>
-  neededBy !== null && neededBy < today && delivered < needed;
+export const isOverdue = (
+  neededBy: string | null,
+  delivered: number,
+  needed: number,
+  today: string,
+) => neededBy !== null && neededBy < today && delivered < needed;
 
 /** A share in percent to two decimals (not capped), 0 when the whole is 0. */
 export function shareOf(part: number, whole: number): number {

@@ -83,11 +83,14 @@ function parseInteger(text: string): number | string {
   return Number.isSafeInteger(value) ? value : text;
 }
 
+const defaultParser = (oid: number): ((text: string) => unknown) =>
+  pg.types.getTypeParser(oid, 'text') as (text: string) => unknown;
+
 const pgTypes = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+  getTypeParser: ((oid: number) =>
     oid === INT8 || oid === NUMERIC
       ? parseInteger
-      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+      : defaultParser(oid)) as unknown as typeof pg.types.getTypeParser,
 };
 
 function openPostgres(url: string): Kysely<Database> {

@@ -28,6 +28,7 @@ import type { GroupsTable, MembershipsTable } from './tables/groups';
 import type { MeetingEventsTable, MeetingsTable } from './tables/meetings';
 import type { NationsTable } from './tables/nations';
 import type { PersonsTable } from './tables/persons';
+import type { SpendingFiguresTable, SpendingTargetsTable } from './tables/spending';
 
 /** Every table, as Kysely sees it. Table types live in ./tables so that db never imports a feature. */
 export interface Database {
@@ -62,6 +63,8 @@ export interface Database {
   timeline_totals: TimelineTotalsTable;
   published_aid_figures: PublishedAidFiguresTable;
   published_aid_monthly: PublishedAidMonthlyTable;
+  spending_figures: SpendingFiguresTable;
+  spending_targets: SpendingTargetsTable;
 }
 
 /** What repositories take: the database or an open transaction, so the edge decides the boundary. */

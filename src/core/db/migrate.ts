@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002_access';
 import * as m0003 from './migrations/0003_exchange_rates';
 import * as m0004 from './migrations/0004_capabilities';
 import * as m0005 from './migrations/0005_ledger';
+import * as m0006 from './migrations/0006_spending';
 
 /** Every migration in order. Listed here (not read from disk) so the same code runs from source or a bundle. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003_exchange_rates': m0003,
   '0004_capabilities': m0004,
   '0005_ledger': m0005,
+  '0006_spending': m0006,
 };
 
 /** The names of every migration, in order. */

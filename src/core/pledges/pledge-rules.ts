@@ -131,9 +131,7 @@ export function deliveryProblems(
     return [problem('', `the pledge is ${pledge.status}: no more deliveries`)];
   }
   if (pledge.quantity === null) {
-    return [
-      problem('quantity', 'the pledge has no quantity; set its status to delivered instead'),
-    ];
+    return [problem('quantity', 'the pledge has no quantity; set its status to delivered instead')];
   }
   const out: RuleProblem[] = [];
   const remaining = pledge.quantity - pledge.delivered_quantity;
@@ -146,9 +144,7 @@ export function deliveryProblems(
     );
   }
   if (delivery.deliveredOn < pledge.announced_on) {
-    out.push(
-      problem('deliveredOn', `is before the pledge was announced (${pledge.announced_on})`),
-    );
+    out.push(problem('deliveredOn', `is before the pledge was announced (${pledge.announced_on})`));
   }
   if (delivery.deliveredOn > today) {
     out.push(problem('deliveredOn', `is after today (${today})`));

@@ -3,8 +3,12 @@ import type { Database } from '../db/database';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { recordAudit, systemActor } from '../audit/audit.service';
+import { todayIso } from '../time';
+import { isoNations } from './nation-list';
 import { writePublishedAid } from './published-aid-seed';
 import { planReferenceData, type ReferencePlan, udcg } from './reference-plan';
+import { planSpendingReference, type SpendingPlan } from './spending-plan';
+import { writeSpendingReference } from './spending-seed';
 
 export type SeedTable =
   | 'nations'
@@ -17,6 +21,8 @@ export type SeedTable =
   | 'meeting_events'
   | 'published_aid_figures'
   | 'published_aid_monthly'
+  | 'spending_figures'
+  | 'spending_targets'
   | 'capability_areas'
   | 'coalitions'
   | 'coalition_nations';
@@ -30,8 +36,8 @@ export interface SeedReport {
 
 /**
  * Loads the reference data in data/reference: the ISO nation list, the UDCG, its participants, chair
- * history, meetings and 2025 events, its capability areas and coalitions, and the Kiel Institute's
- * published aid figures. Idempotent: a row already present (by its natural key) is kept as
+ * history, meetings and 2025 events, its capability areas and coalitions, the Kiel Institute's
+ * published aid figures, and NATO's defence expenditure with the spending targets. Idempotent: a row already present (by its natural key) is kept as
  * it is, so a second run adds nothing and never overwrites what users have since recorded.
  * All or nothing: any bad row fails the whole load with every problem named, and writes nothing.
  */
@@ -40,15 +46,22 @@ export async function seedReferenceData(
   options: { dir: string; now?: Date },
 ): Promise<SeedReport> {
   const planned = planReferenceData(options.dir);
-  if ('problems' in planned) {
+  // Defence spending: a future year is judged against the day of the load.
+  const spending = planSpendingReference(
+    options.dir,
+    new Set(isoNations().map((n) => n.code)),
+    todayIso(options.now),
+  );
+  const problems = [...('problems' in planned ? planned.problems : []), ...spending.problems];
+  if ('problems' in planned || problems.length > 0) {
     throw new AppError(
       'invalid',
-      `Reference data not loaded: ${planned.problems.length} problem(s) found, nothing was written`,
-      planned.problems,
+      `Reference data not loaded: ${problems.length} problem(s) found, nothing was written`,
+      problems,
     );
   }
   const now = (options.now ?? new Date()).toISOString();
-  return db.transaction().execute((trx) => writePlan(trx, planned.plan, now));
+  return db.transaction().execute((trx) => writePlan(trx, planned.plan, now, spending));
 }
 
 const emptyCounts = (): Record<SeedTable, number> => ({
@@ -62,6 +75,8 @@ const emptyCounts = (): Record<SeedTable, number> => ({
   meeting_events: 0,
   published_aid_figures: 0,
   published_aid_monthly: 0,
+  spending_figures: 0,
+  spending_targets: 0,
   capability_areas: 0,
   coalitions: 0,
   coalition_nations: 0,
@@ -76,6 +91,7 @@ async function writePlan(
   trx: Transaction<Database>,
   plan: ReferencePlan,
   now: string,
+  spendingPlan: SpendingPlan,
 ): Promise<SeedReport> {
   const inserted = emptyCounts();
   const kept = emptyCounts();
@@ -386,6 +402,11 @@ async function writePlan(
   });
   for (const table of ['published_aid_figures', 'published_aid_monthly'] as const)
     count(table, publishedAid[table].added, publishedAid[table].planned);
+
+  // Defence spending figures (every release kept) and targets: public reference data.
+  const spending = await writeSpendingReference(trx, spendingPlan, now);
+  for (const table of ['spending_figures', 'spending_targets'] as const)
+    count(table, spending[table].added, spending[table].planned);
 
   // Reference loads are writes like any other: one entry per run that added something.
   if (Object.values(inserted).some((n) => n > 0)) {

@@ -19,6 +19,9 @@ const areas: readonly Area[] = [
   { to: '/nations', key: 'nav.nations', end: false },
   { to: '/events', key: 'nav.events', end: false },
   { to: '/documents', key: 'nav.documents', end: false },
+  { to: '/requirements', key: 'ledger.nav.requirements', end: false },
+  { to: '/pledges', key: 'ledger.nav.pledges', end: false },
+  { to: '/coverage', key: 'ledger.nav.coverage', end: false },
 ];
 const signedInAreas: readonly Area[] = [{ to: '/account', key: 'nav.account', end: false }];
 const adminAreas: readonly Area[] = [

@@ -1,0 +1,70 @@
+import { CompiledQuery } from 'kysely';
+import type { Database, Db } from '../db/database';
+
+/**
+ * Multi-row INSERTs for imports. Each statement binds at most 16 000 values, under SQLite's 32 766 and
+ * PostgreSQL's 65 535, and the SQL of each (table, row count) is compiled once by Kysely — in the
+ * dialect's own placeholders — and reused with new values, so a large file costs one statement per
+ * few hundred rows and no query building per row.
+ */
+
+export const MAX_BOUND_VALUES = 16_000;
+
+/**
+ * About a hundred rows a statement: measured on SQLite, binding thousands of values to one statement
+ * costs more than it saves (a hundred-row statement beat both single rows and 16 000-value ones), and on
+ * PostgreSQL a hundred rows already make the round trips a small part of the cost.
+ */
+export const rowsPerStatement = (width: number): number =>
+  Math.max(1, Math.min(10, Math.floor(MAX_BOUND_VALUES / width)));
+
+// Per connection or transaction, so SQLite's and PostgreSQL's placeholders never mix.
+const compiledTexts = new WeakMap<Db, Map<string, string>>();
+
+function insertText(db: Db, table: string, columns: readonly string[], count: number): string {
+  let texts = compiledTexts.get(db);
+  if (texts === undefined) {
+    texts = new Map();
+    compiledTexts.set(db, texts);
+  }
+  const key = `${table}|${columns.join(',')}|${count}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    const blank = Object.fromEntries(columns.map((c) => [c, null]));
+    const compiled = db
+      .insertInto(table as 'pledges')
+      .values(Array.from({ length: count }, () => blank) as never)
+      .compile();
+    // The values must bind row by row, column by column; Kysely does exactly that.
+    if (compiled.parameters.length !== count * columns.length) {
+      throw new Error(`unexpected INSERT shape for ${table}`);
+    }
+    text = compiled.sql;
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/** Inserts `rows` (objects with every column of the first) in as few statements as the limit allows. */
+export async function insertMany<T extends keyof Database>(
+  db: Db,
+  table: T,
+  rows: readonly Database[T][],
+  onRows?: (written: number) => void,
+): Promise<void> {
+  const first = rows[0];
+  if (first === undefined) return;
+  const columns = Object.keys(first);
+  const perStatement = rowsPerStatement(columns.length);
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const slice = rows.slice(start, start + perStatement);
+    const values: unknown[] = new Array(slice.length * columns.length);
+    let k = 0;
+    for (const row of slice) {
+      const record = row as unknown as Record<string, unknown>;
+      for (const column of columns) values[k++] = record[column] ?? null;
+    }
+    await db.executeQuery(CompiledQuery.raw(insertText(db, table, columns, slice.length), values));
+    onRows?.(slice.length);
+  }
+}

@@ -1,0 +1,160 @@
+import type { Db } from '../db/database';
+import type { PriceListItemsTable } from '../db/tables/ledger';
+import { type ConversionResult, convert } from '../currency/exchange-rate.service';
+import {
+  type Decimal,
+  divideHalfEven,
+  formatDecimal,
+  minorUnitExponent,
+  type Money,
+  parseDecimal,
+} from '../money';
+import type { ValuationLookups } from '../pledges/pledge.service';
+
+/**
+ * The valuation's lookups for a whole file at once: the group's price list read once, and each
+ * currency's euro rates read once (one query per currency rather than two per pledge). A conversion
+ * uses the same fixing rule and the same exact integer arithmetic as `convert` — a test compares the
+ * two over many amounts, days and currencies — and a day with no rate is handed to `convert` itself,
+ * so the refusal reads exactly as it does for a single pledge.
+ */
+export function cachedLookups(db: Db, prices: readonly PriceListItemsTable[]): ValuationLookups {
+  const byKey = new Map<string, PriceListItemsTable[]>();
+  for (const price of [...prices].sort((a, b) => a.valid_from.localeCompare(b.valid_from))) {
+    const key = priceKey(price.group_id, price);
+    byKey.set(key, [...(byKey.get(key) ?? []), price]);
+  }
+  const rates = new Map<string, Promise<RateSeries>>();
+  const seriesOf = (currency: string) => {
+    let series = rates.get(currency);
+    if (series === undefined) {
+      series = db
+        .selectFrom('exchange_rates')
+        .select(['date', 'units_per_eur', 'source'])
+        .where('currency', '=', currency)
+        .orderBy('date')
+        .execute()
+        .then((rows) => ({
+          dates: rows.map((r) => r.date),
+          byDate: new Map(rows.map((r) => [r.date, r])),
+        }));
+      rates.set(currency, series);
+    }
+    return series;
+  };
+  return {
+    findPrice: (groupId, key, onDate) => {
+      const list = byKey.get(priceKey(groupId, key)) ?? [];
+      // The latest price valid on the day, as findPrice reads it.
+      let found: PriceListItemsTable | undefined;
+      for (const price of list) if (price.valid_from <= onDate) found = price;
+      return Promise.resolve(
+        found && { unit_price_minor: Number(found.unit_price_minor), currency: found.currency },
+      );
+    },
+    convert: async (money, to, onDate) => {
+      if (money.currency === to) return convert(db, money, to, onDate); // identity: no query
+      const quoted = [money.currency, to].filter((c) => c !== 'EUR');
+      const series = await Promise.all(quoted.map(seriesOf));
+      const fixing = fixingOn(quoted, series, onDate);
+      // No common day on or before it: convert says why, in its own words.
+      if (fixing === undefined) return convert(db, money, to, onDate);
+      return atFixing(money, to, fixing);
+    },
+  };
+}
+
+interface RateSeries {
+  dates: string[];
+  byDate: Map<string, { date: string; units_per_eur: string; source: string }>;
+}
+
+const priceKey = (groupId: string, key: { item: string; specification: string; unit: string }) =>
+  JSON.stringify([groupId, key.item, key.specification, key.unit]);
+
+/** The last date in a sorted list on or before `day`, by binary search. */
+function lastOnOrBefore(dates: readonly string[], day: string): string | undefined {
+  let lo = 0;
+  let hi = dates.length - 1;
+  let found: string | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const date = dates[mid] as string;
+    if (date <= day) {
+      found = date;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+export interface Fixing {
+  date: string;
+  source: string;
+  legs: { currency: string; unitsPerEur: string; date: string }[];
+}
+
+/** The latest day on or before `onDate` with a rate for every quoted currency (findFixingOnOrBefore). */
+function fixingOn(
+  quoted: readonly string[],
+  series: readonly RateSeries[],
+  onDate: string,
+): Fixing | undefined {
+  let day: string | undefined = onDate;
+  while (day !== undefined) {
+    const candidates = series.map((s) => lastOnOrBefore(s.dates, day as string));
+    if (candidates.some((c) => c === undefined)) return undefined;
+    const earliest = (candidates as string[]).reduce((a, b) => (a < b ? a : b));
+    if (candidates.every((c) => c === earliest)) {
+      const rows = series.map((s) => s.byDate.get(earliest));
+      return {
+        date: earliest,
+        source: rows[0]?.source ?? '',
+        legs: quoted.map((currency, i) => ({
+          currency,
+          unitsPerEur: rows[i]?.units_per_eur ?? '',
+          date: earliest,
+        })),
+      };
+    }
+    day = earliest;
+  }
+  return undefined;
+}
+
+const ONE: Decimal = { coefficient: 1n, scale: 0 };
+const pow10 = (n: number) => 10n ** BigInt(n);
+
+/**
+ * money × (to per EUR) ÷ (from per EUR) in `to`'s minor units rounded half-even, and the cross rate to
+ * ten places: `convert`'s exact integer arithmetic on a fixing already read.
+ */
+export function atFixing(money: Money, to: string, fixing: Fixing): ConversionResult {
+  const rateOf = (currency: string): Decimal => {
+    if (currency === 'EUR') return ONE;
+    const value = parseDecimal(fixing.legs.find((l) => l.currency === currency)?.unitsPerEur ?? '');
+    if (value === null) throw new Error(`the stored rate of ${currency} is unreadable`);
+    return value;
+  };
+  const from = rateOf(money.currency);
+  const target = rateOf(to);
+  const numerator = money.minor * target.coefficient * pow10(from.scale + minorUnitExponent(to));
+  const denominator = from.coefficient * pow10(target.scale + minorUnitExponent(money.currency));
+  const cross = divideHalfEven(
+    target.coefficient * pow10(from.scale + 10),
+    from.coefficient * pow10(target.scale),
+  );
+  return {
+    amount: { minor: divideHalfEven(numerator, denominator), currency: to },
+    rateUsed: {
+      from: money.currency,
+      to,
+      rate: formatDecimal({ coefficient: cross, scale: 10 }),
+      date: fixing.date,
+      source: fixing.source,
+      legs: [...fixing.legs].sort((a, b) =>
+        a.currency === money.currency ? -1 : b.currency === money.currency ? 1 : 0,
+      ),
+    },
+  };
+}
