@@ -16,7 +16,7 @@ export const MAX_BOUND_VALUES = 16_000;
  * PostgreSQL a hundred rows already make the round trips a small part of the cost.
  */
 export const rowsPerStatement = (width: number): number =>
-  Math.max(1, Math.min(10, Math.floor(MAX_BOUND_VALUES / width)));
+  Math.max(1, Math.min(100, Math.floor(MAX_BOUND_VALUES / width)));
 
 // Per connection or transaction, so SQLite's and PostgreSQL's placeholders never mix.
 const compiledTexts = new WeakMap<Db, Map<string, string>>();

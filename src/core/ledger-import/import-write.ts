@@ -101,8 +101,6 @@ export async function writePlan(
       if (r.version !== versions.get(r.id)) throw changedMeanwhile(`requirement ${r.id}`);
     }
   }
-  const T = performance.now();
-  const lap = (n: string) => console.log(n, ((performance.now() - T) / 1000).toFixed(2));
   if (created.length > 0) {
     await insertMany(
       trx,
@@ -110,13 +108,11 @@ export async function writePlan(
       created.map((t) => t.row),
       wrote,
     );
-    lap('pledges');
     await insertMany(
       trx,
       'pledge_status_changes',
       created.flatMap((t) => t.changes),
     );
-    lap('changes');
     for (const t of created) {
       totals.record(null, figuresOf(t.row));
       markings.push(t.row);
@@ -150,9 +146,7 @@ export async function writePlan(
       plan.deliveries.touched.flatMap((t) => t.changes),
     );
   }
-  lap('record');
   await totals.write(trx);
-  lap('totals');
   await recordAudit(
     trx,
     actorOf(viewer),

@@ -222,10 +222,13 @@ export class CellReader {
   }
 
   problem(column: string, message: string): void {
+    // A cell that could not be read (a formula) says so once; what follows from its absence is noise.
+    const label = this.row.label(column);
+    if (this.row.preset.some((p) => p.column === label)) return;
     this.problems.push({
       sheet: this.row.sheet,
       line: this.row.line,
-      column: this.row.label(column),
+      column: label,
       message,
     });
   }

@@ -118,11 +118,27 @@ function decode(
     }
     const at = firstInvalidUtf8(body);
     return {
-      text: new TextDecoder('windows-1252').decode(body),
+      text: decodeWindows1252(body),
       encoding: 'windows-1252',
       note: `Read as Windows-1252: the file is not valid UTF-8 (the first byte that is not, at offset ${at}, is 0x${(body[at] ?? 0).toString(16).toUpperCase()}).`,
     };
   }
+}
+
+/** Windows-1252's characters for bytes 0x80–0x9F (Latin-1 has control codes there). */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Windows-1252 as the WHATWG Encoding Standard defines it. Node 20's TextDecoder decodes this label as
+ * Latin-1 (0x80 as U+0080, not €), so the 32 characters where the two differ are mapped here; on a
+ * runtime that already maps them, there is nothing left to map.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 }
 
 /** The offset of the first byte that breaks UTF-8, for the report. */

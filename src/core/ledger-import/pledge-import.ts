@@ -235,9 +235,6 @@ export async function checkPledges(
   for (let index = 0; index < readers.length; index++) {
     const reader = readers[index] as CellReader;
     const row = reader.row;
-    const report = (problems: readonly RuleProblem[]) => {
-      for (const p of problems) reader.problem(pledgeColumnOf(p.field), p.message);
-    };
 
     // Cells into the API's shape; references (requirement, meeting, event, coalition) resolved here.
     const donor = reader.text('donor')?.toUpperCase() ?? viewer.nationCode ?? '';
@@ -328,7 +325,8 @@ export async function checkPledges(
           };
     if (target && key !== undefined && seen.get(key) === row.line) plan.created.set(key, target);
 
-    if (input && (!requirementKey || requirement)) {
+    // A cell that could not be read (a formula) leaves the row's other rules nothing sound to judge.
+    if (input && (!requirementKey || requirement) && row.preset.length === 0) {
       // The pledge as it would be stored: a requirement lends its area, item, specification and unit.
       const area = requirement
         ? { id: requirement.capability_area_id }
@@ -443,9 +441,10 @@ export async function checkPledges(
         if (!ctx.participants.has(donor)) {
           reader.problem('donor', `${donor} does not take part in ${group.short_name} as a donor`);
         }
-        report(announcedOnProblems(input.announcedOn, ctx.today));
+        report(reader, announcedOnProblems(input.announcedOn, ctx.today));
         if (requirement) {
           report(
+            reader,
             requirementProblems(requirement, {
               capabilityArea: input.capabilityArea,
               ...(input.specification === undefined ? {} : { specification: input.specification }),
@@ -458,6 +457,7 @@ export async function checkPledges(
           reader.problem('capability_area', `is not a capability area of ${group.short_name}`);
         }
         report(
+          reader,
           pledgeShapeProblems({
             item,
             quantity,
@@ -468,7 +468,7 @@ export async function checkPledges(
           }),
         );
         if (input.channel.kind === 'nation') {
-          report(channelNationProblems(input.channel.nation, donor));
+          report(reader, channelNationProblems(input.channel.nation, donor));
           if (input.channel.nation !== donor && !ctx.participants.has(input.channel.nation)) {
             reader.problem(
               'channel_nation',
@@ -498,7 +498,7 @@ export async function checkPledges(
         const { path, problems } = byDeliveries
           ? { path: [], problems: [] }
           : pathFromAnnounced(wanted, quantity);
-        if (status.success) report(problems);
+        if (status.success) report(reader, problems);
         const on = statusOn ?? input.announcedOn;
         if (statusOn !== undefined && !byDeliveries) {
           if (path.length === 0 && statusOn !== input.announcedOn) {
@@ -517,25 +517,21 @@ export async function checkPledges(
         }
         if (target && area && item !== undefined && valuation && reader.problems.length === 0) {
           const id = ctx.ids.next();
-          const change = (from: PledgeStatus | null, to: PledgeStatus, effective: string) => ({
-            id: ctx.ids.next(),
-            pledge_id: id,
-            from_status: from,
-            to_status: to,
-            effective_on: effective,
-            note: null,
-            changed_by: viewer.userId ?? '',
-            changed_at: ctx.at,
-          });
           // As createPledge records it: committed on the day of announcement is where it starts.
           const startsCommitted =
             path.length === 1 && path[0] === 'committed' && on === input.announcedOn;
           target.changes.push(
-            change(null, startsCommitted ? 'committed' : 'announced', input.announcedOn),
+            statusChange(
+              ctx,
+              id,
+              null,
+              startsCommitted ? 'committed' : 'announced',
+              input.announcedOn,
+            ),
           );
           let current: PledgeStatus = startsCommitted ? 'committed' : 'announced';
           for (const step of startsCommitted ? [] : path) {
-            target.changes.push(change(current, step, on));
+            target.changes.push(statusChange(ctx, id, current, step, on));
             current = step;
           }
           // Written out field by field, not spread: see contributionOf on V8's slow path.
@@ -635,6 +631,34 @@ const amountOf = (v: { value_minor: number | null; currency: string | null } | n
   v === null || v.value_minor === null || v.currency === null
     ? null
     : formatMoney({ minor: BigInt(v.value_minor), currency: v.currency });
+
+/** Reports rule problems on the columns their fields come from. */
+function report(reader: CellReader, problems: readonly RuleProblem[]): void {
+  for (const p of problems) reader.problem(pledgeColumnOf(p.field), p.message);
+}
+
+/** A status change this import writes, stamped with the import's instant and importer. */
+function statusChange(
+  ctx: ImportContext,
+  pledgeId: string,
+  from: PledgeStatus | null,
+  to: PledgeStatus,
+  effectiveOn: string,
+): PledgeStatusChangesTable {
+  return {
+    id: ctx.ids.next(),
+    pledge_id: pledgeId,
+    from_status: from,
+    to_status: to,
+    effective_on: effectiveOn,
+    note: null,
+    changed_by: ctx.viewer.userId ?? '',
+    changed_at: ctx.at,
+  };
+}
+
+// Hot loops call module-level functions rather than closures made per row: cheaper, and under tsx
+// (which names every function it compiles) a closure per row costs a property definition each.
 
 function unique(values: readonly (string | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== undefined))];

@@ -25,6 +25,7 @@ export function cachedLookups(db: Db, prices: readonly PriceListItemsTable[]): V
     byKey.set(key, [...(byKey.get(key) ?? []), price]);
   }
   const rates = new Map<string, Promise<RateSeries>>();
+  const loaded = new Map<string, RateSeries>();
   const seriesOf = (currency: string) => {
     let series = rates.get(currency);
     if (series === undefined) {
@@ -34,10 +35,14 @@ export function cachedLookups(db: Db, prices: readonly PriceListItemsTable[]): V
         .where('currency', '=', currency)
         .orderBy('date')
         .execute()
-        .then((rows) => ({
-          dates: rows.map((r) => r.date),
-          byDate: new Map(rows.map((r) => [r.date, r])),
-        }));
+        .then((rows) => {
+          const read = {
+            dates: rows.map((r) => r.date),
+            byDate: new Map(rows.map((r) => [r.date, r])),
+          };
+          loaded.set(currency, read);
+          return read;
+        });
       rates.set(currency, series);
     }
     return series;
@@ -48,20 +53,38 @@ export function cachedLookups(db: Db, prices: readonly PriceListItemsTable[]): V
       // The latest price valid on the day, as findPrice reads it.
       let found: PriceListItemsTable | undefined;
       for (const price of list) if (price.valid_from <= onDate) found = price;
-      return Promise.resolve(
-        found && { unit_price_minor: Number(found.unit_price_minor), currency: found.currency },
+      return (
+        found && { unit_price_minor: Number(found.unit_price_minor), currency: found.currency }
       );
     },
-    convert: async (money, to, onDate) => {
+    convert: (money, to, onDate) => {
       if (money.currency === to) return convert(db, money, to, onDate); // identity: no query
-      const quoted = [money.currency, to].filter((c) => c !== 'EUR');
-      const series = await Promise.all(quoted.map(seriesOf));
-      const fixing = fixingOn(quoted, series, onDate);
-      // No common day on or before it: convert says why, in its own words.
-      if (fixing === undefined) return convert(db, money, to, onDate);
-      return atFixing(money, to, fixing);
+      const quoted =
+        money.currency === 'EUR' || to === 'EUR'
+          ? [money.currency === 'EUR' ? to : money.currency]
+          : [money.currency, to];
+      // Answered at once when the rates are in memory; most rows of a file are.
+      const ready = quoted.map((c) => loaded.get(c));
+      if (ready.every((s) => s !== undefined))
+        return conversion(db, money, to, onDate, quoted, ready);
+      return Promise.all(quoted.map(seriesOf)).then((series) =>
+        conversion(db, money, to, onDate, quoted, series),
+      );
     },
   };
+}
+
+/** The conversion at the fixing of the day; with none, `convert` says why, in its own words. */
+function conversion(
+  db: Db,
+  money: Money,
+  to: string,
+  onDate: string,
+  quoted: readonly string[],
+  series: readonly RateSeries[],
+): ConversionResult | Promise<ConversionResult> {
+  const fixing = fixingOn(quoted, series, onDate);
+  return fixing === undefined ? convert(db, money, to, onDate) : atFixing(money, to, fixing);
 }
 
 interface RateSeries {

@@ -112,7 +112,8 @@ export function ledgerImportRoutes(app: AppServer): void {
         },
       },
       async (request, reply) => {
-        const body: unknown = request.body;
+        // An empty upload arrives as no body at all: it is an empty file, which the reader refuses.
+        const body: unknown = request.body ?? Buffer.alloc(0);
         if (!Buffer.isBuffer(body)) {
           const message = `Send the file as the request body, as ${IMPORT_CONTENT_TYPES.join(' or ')}`;
           return reply.code(415).send({
