@@ -1,4 +1,4 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Viewer } from './accounts/viewer';
 import type { MarkingColumns } from './db/tables/markings';
 import type { Database } from './db/database';
@@ -10,9 +10,12 @@ import { type Classification, type Marking, markingLabel } from './marking.schem
  * read answers exactly like one that does not exist, and no total can include it.
  */
 
-/** Tables whose rows carry a marking (marking, rel_to, group_id). */
+/**
+ * Tables whose rows, as read, carry a marking (marking, rel_to, group_id) — whether the columns are
+ * plain or have a database default (meetings: the reference rows predate markings and are PUBLIC).
+ */
 export type MarkedTable = {
-  [K in keyof Database]: Database[K] extends MarkingColumns ? K : never;
+  [K in keyof Database]: Selectable<Database[K]> extends MarkingColumns ? K : never;
 }[keyof Database];
 
 /**

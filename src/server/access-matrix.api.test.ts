@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../core/accounts/role';
+import { conveneBody } from '../core/meetings/testing/meeting-fixtures';
 import { describeApiOnEachDatabase } from './test/test-app';
 import { addPrincipal, bearer, type Principal, TEST_PASSWORD } from './test/principals';
 
@@ -58,6 +59,14 @@ const ukPledgeWriters: Row = { default: 403, anonymous: 401, coordinator: 'ok', 
 const secretariatOnly: Row = { default: 403, anonymous: 401, secretariat: 'ok' };
 // A GROUP-marked record: not releasable to an anonymous caller.
 const groupMarked: Row = { default: 'ok', anonymous: 404 };
+// A nation's delegation (any of its users but an admin-only account), or the chair secretariat: GBR here.
+const ukDelegation: Row = {
+  default: 403,
+  anonymous: 401,
+  viewer: 'ok',
+  coordinator: 'ok',
+  secretariat: 'ok',
+};
 
 const matrix: Record<string, Row> = {
   'GET /api/v1/auth/config': everyone,
@@ -81,6 +90,52 @@ const matrix: Record<string, Row> = {
   'GET /api/v1/groups/:slug/meetings': everyone,
   'GET /api/v1/groups/:slug/meetings/:number': everyone,
   'GET /api/v1/meetings/:id': everyone,
+  // The meeting cycle (docs/meetings.md). Reads follow the meeting's marking (meeting 26 is PUBLIC);
+  // the chair secretariat runs it; a delegation answers and checks in for its own nation.
+  'POST /api/v1/groups/:slug/meetings': secretariatOnly,
+  'PATCH /api/v1/meetings/:id': secretariatOnly,
+  'POST /api/v1/meetings/:id/cancel': secretariatOnly,
+  'POST /api/v1/meetings/:id/open': secretariatOnly,
+  'POST /api/v1/meetings/:id/close': secretariatOnly,
+  'GET /api/v1/meetings/:id/invitations': everyone,
+  'POST /api/v1/meetings/:id/invitations': secretariatOnly,
+  'PUT /api/v1/meetings/:id/invitations/:nation': ukDelegation,
+  'GET /api/v1/meetings/:id/agenda': everyone,
+  'GET /api/v1/meetings/:id/agenda/history': everyone,
+  'POST /api/v1/meetings/:id/agenda': secretariatOnly,
+  'PUT /api/v1/meetings/:id/agenda/order': secretariatOnly,
+  'PATCH /api/v1/agenda-items/:id': secretariatOnly,
+  'DELETE /api/v1/agenda-items/:id': secretariatOnly,
+  'GET /api/v1/meetings/:id/attendance': everyone,
+  'GET /api/v1/meetings/:id/attendance.csv': everyone,
+  'POST /api/v1/meetings/:id/attendance': ukDelegation,
+  'POST /api/v1/meetings/:id/pledges': pledgeWriters,
+  'GET /api/v1/meetings/:id/outcomes': everyone,
+  'POST /api/v1/meetings/:id/outcomes': secretariatOnly,
+  'PATCH /api/v1/outcomes/:id': secretariatOnly,
+  'GET /api/v1/meetings/:id/action-items': everyone,
+  'POST /api/v1/meetings/:id/action-items': secretariatOnly,
+  // An action item owned by GBR: the chair secretariat or GBR's coordinators.
+  'PATCH /api/v1/action-items/:id': ukPledgeWriters,
+  'GET /api/v1/groups/:slug/action-items': everyone,
+  // Meeting 26 has no minutes or summary: 404 to everyone, draft or not.
+  'GET /api/v1/meetings/:id/minutes': everyone,
+  'PUT /api/v1/meetings/:id/minutes': secretariatOnly,
+  'POST /api/v1/meetings/:id/minutes/approve': secretariatOnly,
+  'GET /api/v1/meetings/:id/summary': everyone,
+  'PUT /api/v1/meetings/:id/summary': secretariatOnly,
+  'POST /api/v1/meetings/:id/summary/generate': secretariatOnly,
+  'POST /api/v1/meetings/:id/summary/publish': secretariatOnly,
+  'GET /api/v1/meetings/:id/summary.html': everyone,
+  'GET /api/v1/meetings/:id/summary.pdf': everyone,
+  'GET /api/v1/meetings/:id/pre-read': everyone,
+  'GET /api/v1/meetings/:id/pre-read.html': everyone,
+  'GET /api/v1/account/calendar-tokens': signedIn,
+  'POST /api/v1/account/calendar-tokens': signedIn,
+  'DELETE /api/v1/account/calendar-tokens/:id': signedIn,
+  // Public routes on purpose: the secret in the URL authenticates (a calendar app sends no header).
+  'GET /api/v1/calendar/:token/group/:slug.ics': everyone,
+  'GET /api/v1/calendar/:token/nation/:code.ics': everyone,
   'GET /api/v1/nations': everyone,
   'GET /api/v1/nations/:code': everyone,
   'GET /api/v1/events': everyone,
@@ -121,6 +176,42 @@ const matrix: Record<string, Row> = {
   'GET /api/v1/groups/:slug/channels': everyone,
   'GET /api/v1/groups/:slug/timeline': everyone,
   'GET /api/v1/groups/:slug/ledger/search': everyone,
+  // Public, filtered by markings: anonymous callers get the PUBLIC pledges (or 404 when none).
+  'GET /api/v1/groups/:slug/pledges/iati.xml': everyone,
+  'GET /api/v1/published-aid/figures': everyone,
+  'GET /api/v1/published-aid/donors': everyone,
+  'GET /api/v1/published-aid/monthly': everyone,
+  // Chair handovers are GROUP-marked; the pending one below is the UK's, to the US.
+  'GET /api/v1/groups/:slug/chair/handovers': everyone,
+  'POST /api/v1/groups/:slug/chair/handovers': {
+    default: 403,
+    anonymous: 401,
+    secretariat: 'ok',
+    admin: 'ok',
+  },
+  'GET /api/v1/chair-handovers/:id': groupMarked,
+  // Only the incoming nation's (USA) secretariat accepts; either side or an admin withdraws.
+  'POST /api/v1/chair-handovers/:id/accept': {
+    default: 403,
+    anonymous: 401,
+    formerSecretariat: 'ok',
+  },
+  'POST /api/v1/chair-handovers/:id/withdraw': {
+    default: 403,
+    anonymous: 401,
+    secretariat: 'ok',
+    formerSecretariat: 'ok',
+    admin: 'ok',
+  },
+  'GET /api/v1/groups/:slug/initiatives': everyone,
+  'POST /api/v1/groups/:slug/initiatives': authors,
+  // The seeded (PUBLIC, reference) initiative: only the chair secretariat edits it.
+  'GET /api/v1/initiatives/:id': everyone,
+  'PATCH /api/v1/initiatives/:id': secretariatOnly,
+  // A position of GBR: recorded by GBR's own authors or the chair secretariat.
+  'POST /api/v1/initiatives/:id/positions': ownNationEditors,
+  'POST /api/v1/initiatives/:id/raisings': secretariatOnly,
+  'GET /api/v1/meetings/:id/live': signedIn,
   'GET /api/v1/spending/figures': everyone,
   'GET /api/v1/spending/releases': everyone,
   'GET /api/v1/spending/targets': everyone,
@@ -139,11 +230,6 @@ const matrix: Record<string, Row> = {
   'GET /api/v1/groups/:slug/pledges/export.xlsx': everyone,
   'GET /api/v1/groups/:slug/requirements/export.csv': everyone,
   'GET /api/v1/groups/:slug/requirements/export.xlsx': everyone,
-  // Public, filtered by markings: anonymous callers get the PUBLIC pledges (or 404 when none).
-  'GET /api/v1/groups/:slug/pledges/iati.xml': everyone,
-  'GET /api/v1/published-aid/figures': everyone,
-  'GET /api/v1/published-aid/donors': everyone,
-  'GET /api/v1/published-aid/monthly': everyone,
 };
 
 describeApiOnEachDatabase('access matrix', (ctx) => {
@@ -158,6 +244,12 @@ describeApiOnEachDatabase('access matrix', (ctx) => {
     requirement: '',
     pledge: '',
     delivery: '',
+    agendaItem: '',
+    outcome: '',
+    actionItem: '',
+    calendarToken: '',
+    handover: '',
+    initiative: '',
   };
 
   beforeAll(async () => {
@@ -230,6 +322,55 @@ describeApiOnEachDatabase('access matrix', (ctx) => {
       deliveredOn: '2025-01-20',
     });
     ids.delivery = delivered.deliveries?.[0]?.id ?? '';
+    // A meeting of tomorrow, opened, with an agenda item, an outcome and an action item owned by GBR.
+    const run = async (principal: Principal | undefined, url: string, payload: object) => {
+      const r = await ctx().app.inject({
+        method: 'POST',
+        url,
+        headers: bearer(principal?.token ?? ''),
+        payload,
+      });
+      expect([200, 201], r.body).toContain(r.statusCode);
+      return r.json<{
+        id: string;
+        meeting: { id: string };
+        items: { id: string }[];
+        token: string;
+      }>();
+    };
+    const cycle = (await run(who.secretariat, '/api/v1/groups/udcg/meetings', conveneBody()))
+      .meeting.id;
+    await run(who.secretariat, `/api/v1/meetings/${cycle}/open`, { version: 1 });
+    ids.agendaItem =
+      (await run(who.secretariat, `/api/v1/meetings/${cycle}/agenda`, { title: 'Matrix item' }))
+        .items[0]?.id ?? '';
+    ids.outcome = (
+      await run(who.secretariat, `/api/v1/meetings/${cycle}/outcomes`, {
+        kind: 'outcome',
+        text: 'Matrix outcome',
+      })
+    ).id;
+    ids.actionItem = (
+      await run(who.secretariat, `/api/v1/meetings/${cycle}/action-items`, {
+        title: 'Matrix action',
+        ownerNation: 'GBR',
+      })
+    ).id;
+    ids.calendarToken = (
+      await run(who.coordinator, '/api/v1/account/calendar-tokens', { name: 'matrix' })
+    ).token;
+    ids.handover = (
+      await write(who.secretariat, '/api/v1/groups/udcg/chair/handovers', {
+        toNation: 'USA',
+        effectiveOn: '2099-01-01',
+        reason: 'Access matrix: a handover that stays pending',
+      })
+    ).id;
+    const initiatives = await ctx().app.inject({
+      method: 'GET',
+      url: '/api/v1/groups/udcg/initiatives',
+    });
+    ids.initiative = initiatives.json<{ items: { id: string }[] }>().items[0]?.id ?? '';
   });
 
   it('has a rule for every registered route, and no rule for a route that does not exist', () => {
@@ -249,14 +390,22 @@ describeApiOnEachDatabase('access matrix', (ctx) => {
       .replace('/meetings/:id', `/meetings/${ids.meeting}`)
       .replace('/events/:id', `/events/${ids.event}`)
       .replace('/coalitions/:id', `/coalitions/${ids.coalition}`)
-      .replace('/users/:id', `/users/${ids.user}`)
-      .replace('/documents/:id', `/documents/${ids.document}`)
       .replace('/spending/targets/:id', '/spending/targets/GBR_2_5_APR2027')
-      .replace('/imports/:kind', '/imports/pledges')
-      .replace('/imports/:id', '/imports/01890000-0000-7000-8000-000000000000')
+      .replace('/users/:id', `/users/${ids.user}`)
+      .replace('/chair-handovers/:id', `/chair-handovers/${ids.handover}`)
+      .replace('/initiatives/:id', `/initiatives/${ids.initiative}`)
+      .replace('/documents/:id', `/documents/${ids.document}`)
       .replace('/requirements/:id', `/requirements/${ids.requirement}`)
       .replace('/pledges/:id', `/pledges/${ids.pledge}`)
       .replace('/deliveries/:id', `/deliveries/${ids.delivery}`)
+      .replace('/agenda-items/:id', `/agenda-items/${ids.agendaItem}`)
+      .replace('/outcomes/:id', `/outcomes/${ids.outcome}`)
+      .replace('/action-items/:id', `/action-items/${ids.actionItem}`)
+      .replace('/invitations/:nation', '/invitations/GBR')
+      .replace(':token', ids.calendarToken)
+      .replace('/calendar-tokens/:id', '/calendar-tokens/01890000-0000-7000-8000-000000000000')
+      .replace('/imports/:kind', '/imports/pledges')
+      .replace('/imports/:id', '/imports/01890000-0000-7000-8000-000000000000')
       .replace('/tokens/:id', '/tokens/01890000-0000-7000-8000-000000000000');
     const payloads: Record<string, object> = {
       'POST /api/v1/auth/sign-in': {
@@ -303,6 +452,62 @@ describeApiOnEachDatabase('access matrix', (ctx) => {
       },
       'PUT /api/v1/pledges/:id/schedule': { version: 999, tranches: [] },
       'POST /api/v1/pledges/:id/deliveries': { quantity: 1000, deliveredOn: '2025-01-21' },
+      // The meeting cycle: a date in the past, stale versions, and meeting 26, whose record is
+      // closed (409 once past the rule); the open meeting's items take stale versions.
+      'POST /api/v1/groups/:slug/meetings': conveneBody({ date: '2025-01-01' }),
+      'PATCH /api/v1/meetings/:id': { version: 999, note: 'stale' },
+      'POST /api/v1/meetings/:id/cancel': { version: 999, reason: 'probe' },
+      'POST /api/v1/meetings/:id/open': { version: 999 },
+      'POST /api/v1/meetings/:id/close': { version: 999 },
+      'POST /api/v1/meetings/:id/invitations': { nations: ['GBR'] },
+      'PUT /api/v1/meetings/:id/invitations/:nation': { version: 1, response: 'attending' },
+      'POST /api/v1/meetings/:id/agenda': { title: 'probe' },
+      'PUT /api/v1/meetings/:id/agenda/order': { agendaVersion: 999, itemIds: [] },
+      'PATCH /api/v1/agenda-items/:id': { version: 999, title: 'stale' },
+      'POST /api/v1/meetings/:id/attendance': { nation: 'GBR' },
+      'POST /api/v1/meetings/:id/pledges': {
+        capabilityArea: 'demining',
+        item: 'probe',
+        quantity: 1,
+        unit: 'probe',
+        kind: 'donation',
+        marking: { classification: 'GROUP' },
+      },
+      'POST /api/v1/meetings/:id/outcomes': { kind: 'outcome', text: 'probe' },
+      'PATCH /api/v1/outcomes/:id': { version: 999, text: 'stale' },
+      'POST /api/v1/meetings/:id/action-items': { title: 'probe', ownerNation: 'GBR' },
+      'PATCH /api/v1/action-items/:id': { version: 999, status: 'done' },
+      'PUT /api/v1/meetings/:id/minutes': { version: 999, body: 'probe' },
+      'POST /api/v1/meetings/:id/minutes/approve': { version: 999 },
+      'PUT /api/v1/meetings/:id/summary': { version: 999, body: 'probe' },
+      'POST /api/v1/meetings/:id/summary/generate': { version: 999 },
+      'POST /api/v1/meetings/:id/summary/publish': { version: 999 },
+      'POST /api/v1/account/calendar-tokens': { name: '' }, // 400 once past the rule
+      // Valid bodies that fail after the access rule: the current chair, a stale version, an
+      // unknown proposer, a position dated in the future, an unknown event.
+      'POST /api/v1/groups/:slug/chair/handovers': {
+        toNation: 'GBR',
+        effectiveOn: '2099-06-01',
+        reason: 'probe',
+      },
+      'POST /api/v1/chair-handovers/:id/accept': { version: 999 },
+      'POST /api/v1/chair-handovers/:id/withdraw': { version: 999, reason: 'probe' },
+      'POST /api/v1/groups/:slug/initiatives': {
+        title: 'probe',
+        kind: 'other',
+        proposer: 'ZZZ',
+        summary: 'probe',
+        marking: { classification: 'PUBLIC' },
+      },
+      'PATCH /api/v1/initiatives/:id': { version: 999, title: 'stale' },
+      'POST /api/v1/initiatives/:id/positions': {
+        party: 'GBR',
+        stance: 'supports',
+        statedOn: '2999-01-01',
+        source: { title: 'probe' },
+        marking: { classification: 'PUBLIC' },
+      },
+      'POST /api/v1/initiatives/:id/raisings': { eventId: '01890000-0000-7000-8000-000000000000' },
       'POST /api/v1/groups/:slug/prices': {
         item: 'probe',
         unit: 'probe',
@@ -314,12 +519,18 @@ describeApiOnEachDatabase('access matrix', (ctx) => {
     const uploads: Record<string, string> = {
       'POST /api/v1/groups/:slug/imports/:kind': 'no_such_column\nprobe\n',
     };
+    // The live board streams until the client leaves: a bad Last-Event-ID is a 400 once past the rule.
+    const query = template.endsWith('/live')
+      ? '?lastEventId=probe'
+      : uploads[route]
+        ? '?fileName=probe.csv'
+        : '';
     return ctx().app.inject({
       method: method as 'GET',
       url:
-        method === 'DELETE' && template.includes('documents')
+        method === 'DELETE' && /documents|agenda-items/.test(template)
           ? `${url}?version=999`
-          : url + (uploads[route] ? '?fileName=probe.csv' : ''),
+          : url + query,
       headers: {
         ...(principal ? bearer(principal.token) : {}),
         ...(uploads[route] ? { 'content-type': 'text/csv' } : {}),

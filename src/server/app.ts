@@ -18,6 +18,8 @@ import type { Config, DatabaseKind } from '../core/config';
 import type { Connection } from '../core/db/connect';
 import type { Database } from '../core/db/database';
 import { registerAuth } from './plugins/auth';
+import { registerHandoverClock } from './plugins/handover-clock';
+import { registerLive } from './plugins/live';
 import { answerFrameworkError, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerWeb } from './plugins/web';
@@ -25,6 +27,7 @@ import { accountRoutes } from './routes/account.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { capabilityRoutes } from './routes/capability.routes';
+import { chairHandoverRoutes } from './routes/chair-handover.routes';
 import { coverageRoutes } from './routes/coverage.routes';
 import { documentRoutes } from './routes/document.routes';
 import { eventRoutes } from './routes/event.routes';
@@ -32,8 +35,14 @@ import { exchangeRateRoutes } from './routes/exchange-rate.routes';
 import { groupRoutes } from './routes/group.routes';
 import { healthRoutes } from './routes/health.routes';
 import { iatiRoutes } from './routes/iati.routes';
+import { initiativeRoutes } from './routes/initiative.routes';
+import { liveRoutes } from './routes/live.routes';
 import { ledgerExportRoutes } from './routes/ledger-export.routes';
 import { ledgerImportRoutes } from './routes/ledger-import.routes';
+import { calendarRoutes } from './routes/calendar.routes';
+import { meetingCycleRoutes } from './routes/meeting-cycle.routes';
+import { meetingRecordRoutes } from './routes/meeting-record.routes';
+import { meetingTextRoutes } from './routes/meeting-text.routes';
 import { meetingRoutes } from './routes/meeting.routes';
 import { nationRoutes } from './routes/nation.routes';
 import { oidcRoutes } from './routes/oidc.routes';
@@ -112,7 +121,10 @@ export async function buildApp({
       message: `Too many attempts; try again in ${context.after}`,
     }),
   });
+  // Before auth: a chair handover whose day has come takes effect before this request's viewer is built.
+  registerHandoverClock(app);
   await registerAuth(app, app.authPolicy);
+  await registerLive(app, { kind: connection.kind, databaseUrl: config.DATABASE_URL });
   await registerOpenApi(app, version);
 
   healthRoutes(app);
@@ -128,6 +140,10 @@ export async function buildApp({
       auditRoutes(api);
       groupRoutes(api);
       meetingRoutes(api);
+      meetingCycleRoutes(api);
+      meetingRecordRoutes(api);
+      meetingTextRoutes(api);
+      calendarRoutes(api);
       nationRoutes(api);
       eventRoutes(api);
       documentRoutes(api);
@@ -140,6 +156,9 @@ export async function buildApp({
       coverageRoutes(api);
       ledgerImportRoutes(api);
       ledgerExportRoutes(api);
+      chairHandoverRoutes(api);
+      initiativeRoutes(api);
+      liveRoutes(api);
       spendingRoutes(api);
     },
     { prefix: '/api/v1' },

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Viewer } from '../accounts/viewer';
 import type { Db } from '../db/database';
 import { releasableTo } from '../markings';
+import { meetingReleasableTo } from '../meetings/meeting.repository';
 import { releasablePledges } from '../pledges/pledge.repository';
 import { releasableRequirements } from '../requirements/requirement.repository';
 
@@ -151,13 +152,15 @@ export async function timelineSums(db: Db, viewer: Viewer, groupId: string) {
   };
 }
 
-export const meetingRows = (db: Db, ids: readonly string[]) =>
+/** Meetings by id, as far as the viewer may read them (a releasable pledge may come from one it may not). */
+export const meetingRows = (db: Db, viewer: Viewer, ids: readonly string[]) =>
   ids.length === 0
     ? Promise.resolve([])
     : db
         .selectFrom('meetings')
         .select(['id', 'number', 'date', 'venue'])
         .where('id', 'in', [...ids])
+        .where(meetingReleasableTo(viewer))
         .execute();
 
 export const nationRows = (db: Db, codes: readonly string[]) =>

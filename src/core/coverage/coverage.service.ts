@@ -358,7 +358,7 @@ export async function timeline(db: Db, viewer: Viewer, slug: string): Promise<Ti
   const currency = group.reporting_currency;
   const sums = await timelineSums(db, viewer, group.id);
   const meetingIds = [...new Set(sums.byMeeting.map((r) => r.meetingId).filter((id) => id !== ''))];
-  const meetings = new Map((await meetingRows(db, meetingIds)).map((m) => [m.id, m]));
+  const meetings = new Map((await meetingRows(db, viewer, meetingIds)).map((m) => [m.id, m]));
   const byMeeting = new Map<
     string,
     { pledged: number; count: number; donors: typeof sums.byMeeting }

@@ -7,6 +7,7 @@ import type {
   CoalitionsTable,
 } from './tables/capabilities';
 import type { ChairTermsTable } from './tables/chair';
+import type { ChairHandoversTable } from './tables/chair-handovers';
 import type { ExchangeRatesTable } from './tables/currency';
 import type { DocumentsTable } from './tables/documents';
 import type { EventsTable } from './tables/events';
@@ -25,6 +26,25 @@ import type {
   TimelineTotalsTable,
 } from './tables/ledger';
 import type { GroupsTable, MembershipsTable } from './tables/groups';
+import type {
+  InitiativeElementsTable,
+  InitiativePositionsTable,
+  InitiativeRaisingsTable,
+  InitiativesTable,
+} from './tables/initiatives';
+import type { LiveCursorsTable, LiveEventsTable } from './tables/live';
+import type {
+  CalendarFeedTokensTable,
+  MeetingActionItemsTable,
+  MeetingAgendaItemsTable,
+  MeetingAgendaLinksTable,
+  MeetingAgendaRevisionsTable,
+  MeetingAttendanceTable,
+  MeetingInvitationsTable,
+  MeetingOutcomesTable,
+  MeetingTextRevisionsTable,
+  MeetingTextsTable,
+} from './tables/meeting-cycle';
 import type { MeetingEventsTable, MeetingsTable } from './tables/meetings';
 import type { NationsTable } from './tables/nations';
 import type { PersonsTable } from './tables/persons';
@@ -40,6 +60,16 @@ export interface Database {
   events: EventsTable;
   meetings: MeetingsTable;
   meeting_events: MeetingEventsTable;
+  meeting_invitations: MeetingInvitationsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_agenda_items: MeetingAgendaItemsTable;
+  meeting_agenda_links: MeetingAgendaLinksTable;
+  meeting_agenda_revisions: MeetingAgendaRevisionsTable;
+  meeting_outcomes: MeetingOutcomesTable;
+  meeting_action_items: MeetingActionItemsTable;
+  meeting_texts: MeetingTextsTable;
+  meeting_text_revisions: MeetingTextRevisionsTable;
+  calendar_feed_tokens: CalendarFeedTokensTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
@@ -65,6 +95,13 @@ export interface Database {
   published_aid_monthly: PublishedAidMonthlyTable;
   spending_figures: SpendingFiguresTable;
   spending_targets: SpendingTargetsTable;
+  chair_handovers: ChairHandoversTable;
+  live_events: LiveEventsTable;
+  live_cursors: LiveCursorsTable;
+  initiatives: InitiativesTable;
+  initiative_elements: InitiativeElementsTable;
+  initiative_raisings: InitiativeRaisingsTable;
+  initiative_positions: InitiativePositionsTable;
 }
 
 /** What repositories take: the database or an open transaction, so the edge decides the boundary. */

@@ -7,6 +7,8 @@ import * as m0003 from './migrations/0003_exchange_rates';
 import * as m0004 from './migrations/0004_capabilities';
 import * as m0005 from './migrations/0005_ledger';
 import * as m0006 from './migrations/0006_spending';
+import * as m0007 from './migrations/0007_meeting_cycle';
+import * as m0008 from './migrations/0008_chair_initiatives_live';
 
 /** Every migration in order. Listed here (not read from disk) so the same code runs from source or a bundle. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   '0004_capabilities': m0004,
   '0005_ledger': m0005,
   '0006_spending': m0006,
+  '0007_meeting_cycle': m0007,
+  '0008_chair_initiatives_live': m0008,
 };
 
 /** The names of every migration, in order. */

@@ -5,6 +5,7 @@ import { AppError, invalid, notFound } from '../errors';
 import { requireGroup } from '../groups/group.service';
 import { newId } from '../ids';
 import { isNarrowing, markingColumns, toMarking } from '../markings';
+import { meetingReleasableTo } from '../meetings/meeting.repository';
 import {
   countDocuments,
   deleteDocumentRow,
@@ -146,6 +147,7 @@ export async function createDocument(
       .select('id')
       .where('id', '=', input.meetingId)
       .where('group_id', '=', group.id)
+      .where(meetingReleasableTo(viewer))
       .executeTakeFirst();
     if (!meeting) throw invalid('body.meetingId', `is not a meeting of ${group.short_name}`);
   }

@@ -1,4 +1,6 @@
+import type { Viewer } from '../accounts/viewer';
 import type { Db } from '../db/database';
+import { meetingReleasableTo } from '../meetings/meeting.repository';
 import type { EventListQuery } from './event.schema';
 
 function eventsWithCountry(db: Db) {
@@ -34,11 +36,13 @@ export async function listEventRows(db: Db, query: EventListQuery) {
   return { rows, total: Number(count.n) };
 }
 
-export async function listEventMeetingRows(db: Db, eventIds: string[]) {
+/** The meetings linked to events, as far as the viewer may read them. */
+export async function listEventMeetingRows(db: Db, viewer: Viewer, eventIds: string[]) {
   if (eventIds.length === 0) return [];
   return db
     .selectFrom('meeting_events')
     .innerJoin('meetings', 'meetings.id', 'meeting_events.meeting_id')
+    .where(meetingReleasableTo(viewer))
     .innerJoin('groups', 'groups.id', 'meetings.group_id')
     .select([
       'meeting_events.event_id',

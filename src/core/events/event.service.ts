@@ -1,3 +1,4 @@
+import type { Viewer } from '../accounts/viewer';
 import type { Db } from '../db/database';
 import { notFound } from '../errors';
 import { toSource } from '../source';
@@ -48,11 +49,19 @@ function toEvent(row: EventRow, links: LinkRow[]): Event {
   };
 }
 
-/** Events are public context (ministerials, summits): every viewer may read them. */
-export async function listEvents(db: Db, query: EventListQuery): Promise<EventPage> {
+/**
+ * Events are public context (ministerials, summits): every viewer may read them; the meetings linked to
+ * them are listed as far as the viewer may read those.
+ */
+export async function listEvents(
+  db: Db,
+  viewer: Viewer,
+  query: EventListQuery,
+): Promise<EventPage> {
   const { rows, total } = await listEventRows(db, query);
   const links = await listEventMeetingRows(
     db,
+    viewer,
     rows.map((r) => r.id),
   );
   return {
@@ -68,8 +77,8 @@ export async function listEvents(db: Db, query: EventListQuery): Promise<EventPa
   };
 }
 
-export async function getEvent(db: Db, id: string): Promise<Event> {
+export async function getEvent(db: Db, viewer: Viewer, id: string): Promise<Event> {
   const row = await findEventRow(db, id);
   if (!row) throw notFound(`Event ${id}`);
-  return toEvent(row, await listEventMeetingRows(db, [row.id]));
+  return toEvent(row, await listEventMeetingRows(db, viewer, [row.id]));
 }

@@ -3,6 +3,7 @@ import type { Viewer } from '../accounts/viewer';
 import type { Db } from '../db/database';
 import type { GroupRow } from '../groups/group.repository';
 import { UUID_PATTERN } from '../ids';
+import { meetingReleasableTo } from '../meetings/meeting.repository';
 import type { ValuationLookups } from '../pledges/pledge.service';
 import { listPriceRows } from '../pledges/pledge.repository';
 import type { CellReader } from './ledger-columns';
@@ -55,6 +56,7 @@ export async function loadContext(
       .selectFrom('meetings')
       .select(['id', 'number', 'date'])
       .where('group_id', '=', group.id)
+      .where(meetingReleasableTo(viewer))
       .execute(),
     db.selectFrom('coalitions').select(['id', 'name']).where('group_id', '=', group.id).execute(),
     listPriceRows(db, group.id),
@@ -100,15 +102,19 @@ export async function inChunks<T>(
 
 export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
 
+/** Nation codes as a cell lists them: separated by commas, semicolons or spaces. */
+function nations(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return text
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((n) => n.toUpperCase());
+}
+
 /** A marking as the file writes it: PUBLIC, GROUP, RESTRICTED with rel_to, or a full label. */
 export function markingInput(reader: CellReader): { classification: string; relTo: string[] } {
   const written = reader.text('marking') ?? '';
   const label = /^RESTRICTED\s+REL\s+TO\s+(.+)$/i.exec(written);
-  const nations = (text: string | undefined) =>
-    (text ?? '')
-      .split(/[\s,;]+/)
-      .filter(Boolean)
-      .map((n) => n.toUpperCase());
   const relTo = [...new Set([...nations(label?.[1]), ...nations(reader.text('rel_to'))])];
   return { classification: label ? 'RESTRICTED' : written.toUpperCase(), relTo };
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Viewer } from '../accounts/viewer';
 import type { Db } from '../db/database';
+import { meetingReleasableTo } from '../meetings/meeting.repository';
 import { releasableRequirements } from '../requirements/requirement.repository';
 import type { PledgeFilters } from '../pledges/pledge.repository';
 import type { PledgeDetail } from '../pledges/pledge.schema';
@@ -114,6 +115,7 @@ export async function pledgeExport(
             .selectFrom('meetings')
             .select(['id', 'number', 'date'])
             .where('id', 'in', chunk)
+            .where(meetingReleasableTo(viewer))
             .execute(),
       )
     ).map((m) => [m.id, m]),

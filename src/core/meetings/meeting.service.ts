@@ -1,7 +1,10 @@
+import type { Viewer } from '../accounts/viewer';
 import type { Db } from '../db/database';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import { requireGroup } from '../groups/group.service';
+import { toMarking } from '../markings';
 import { toSource } from '../source';
+import { phaseOf, phaseProblem } from './meeting-cycle';
 import {
   findMeetingRowById,
   findMeetingRowByNumber,
@@ -13,8 +16,10 @@ import {
   eventRelationSchema,
   type Meeting,
   meetingFormatSchema,
+  meetingLevelSchema,
   type MeetingListQuery,
   type MeetingPage,
+  type MeetingPhase,
   meetingStatusSchema,
 } from './meeting.schema';
 
@@ -24,7 +29,7 @@ type EventRow = Awaited<ReturnType<typeof listMeetingEventRows>>[number];
 export const meetingCode = (shortName: string, number: number | null, date: string): string =>
   number === null ? `${shortName} ${date}` : `${shortName}-${number}`;
 
-function toMeeting(row: MeetingRow, events: EventRow[]): Meeting {
+export function toMeeting(row: MeetingRow, events: EventRow[]): Meeting {
   const ref = (code: string | null, name: string | null, alpha2: string | null) =>
     code === null ? null : { code, name: name ?? code, alpha2 };
   const person = (id: string | null, name: string | null, title: string | null) =>
@@ -58,10 +63,28 @@ function toMeeting(row: MeetingRow, events: EventRow[]): Meeting {
     })),
     note: row.note,
     source: toSource(row),
+    marking: toMarking(row),
+    level: row.level === null ? null : meetingLevelSchema.parse(row.level),
+    durationMinutes: row.duration_minutes,
+    endsAt:
+      row.starts_at === null || row.duration_minutes === null
+        ? null
+        : new Date(Date.parse(row.starts_at) + row.duration_minutes * 60_000).toISOString(),
+    phase: phaseOf(row),
+    fromMeetingId: row.from_meeting_id,
+    convenedAt: row.convened_at,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+    cancelledAt: row.cancelled_at,
+    cancelReason: row.cancel_reason,
+    rescheduleReason: row.reschedule_reason,
+    sequence: row.sequence,
+    agendaVersion: row.agenda_version,
+    version: row.version,
   };
 }
 
-async function withEvents(db: Db, rows: MeetingRow[]): Promise<Meeting[]> {
+export async function withEvents(db: Db, rows: MeetingRow[]): Promise<Meeting[]> {
   const events = await listMeetingEventRows(
     db,
     rows.map((r) => r.id),
@@ -74,27 +97,72 @@ async function withEvents(db: Db, rows: MeetingRow[]): Promise<Meeting[]> {
   );
 }
 
+/** A group's meetings releasable to the viewer: reference meetings are PUBLIC, new ones as marked. */
 export async function listMeetings(
   db: Db,
+  viewer: Viewer,
   slug: string,
   query: MeetingListQuery,
 ): Promise<MeetingPage> {
   const group = await requireGroup(db, slug);
-  const { rows, total } = await listMeetingRows(db, group.id, query);
+  const { rows, total } = await listMeetingRows(db, viewer, group.id, query);
   return { items: await withEvents(db, rows), total, limit: query.limit, offset: query.offset };
 }
 
-export async function getMeetingByNumber(db: Db, slug: string, number: number): Promise<Meeting> {
+export async function getMeetingByNumber(
+  db: Db,
+  viewer: Viewer,
+  slug: string,
+  number: number,
+): Promise<Meeting> {
   const group = await requireGroup(db, slug);
-  const row = await findMeetingRowByNumber(db, group.id, number);
+  const row = await findMeetingRowByNumber(db, viewer, group.id, number);
   if (!row) throw notFound(`Meeting ${group.short_name}-${number}`);
   const [meeting] = await withEvents(db, [row]);
   return meeting as Meeting;
 }
 
-export async function getMeeting(db: Db, id: string): Promise<Meeting> {
-  const row = await findMeetingRowById(db, id);
+/** The stored meeting row, releasable to the viewer; not releasable and not there answer alike. */
+export async function requireMeetingRow(db: Db, viewer: Viewer, id: string): Promise<MeetingRow> {
+  const row = await findMeetingRowById(db, viewer, id);
   if (!row) throw notFound(`Meeting ${id}`);
+  return row;
+}
+
+export async function getMeeting(db: Db, viewer: Viewer, id: string): Promise<Meeting> {
+  const row = await requireMeetingRow(db, viewer, id);
   const [meeting] = await withEvents(db, [row]);
   return meeting as Meeting;
 }
+
+/** UDCG-33 for a row. */
+export const codeOf = (row: Pick<MeetingRow, 'group_short_name' | 'number' | 'date'>): string =>
+  meetingCode(row.group_short_name, row.number, row.date);
+
+/** Refuses with 409 unless the meeting is in one of the phases (`action` says what waits for it). */
+export function requirePhase(
+  meeting: MeetingRow,
+  allowed: readonly MeetingPhase[],
+  action: string,
+): void {
+  const problem = phaseProblem(codeOf(meeting), phaseOf(meeting), allowed, action);
+  if (problem !== null) throw new AppError('conflict', problem);
+}
+
+/** What an audit entry keeps of a meeting, before and after a change. */
+export const meetingAuditView = (m: Meeting) => ({
+  code: m.code,
+  date: m.date,
+  startTime: m.startTime,
+  timeZone: m.timeZone,
+  startsAt: m.startsAt,
+  durationMinutes: m.durationMinutes,
+  venue: m.venue,
+  virtualUrl: m.virtualUrl,
+  format: m.format,
+  level: m.level,
+  status: m.status,
+  marking: m.marking.label,
+  sequence: m.sequence,
+  version: m.version,
+});

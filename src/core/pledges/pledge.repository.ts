@@ -9,6 +9,7 @@ import type {
   PriceListItemsTable,
 } from '../db/tables/ledger';
 import { releasableTo } from '../markings';
+import { meetingReleasableTo } from '../meetings/meeting.repository';
 import type { PledgeListQuery } from './pledge.schema';
 
 export type PledgeRow = Selectable<PledgesTable> & {
@@ -298,12 +299,14 @@ export const findParticipant = (db: Db, groupId: string, nation: string) =>
     .where('role', '!=', 'recipient')
     .executeTakeFirst();
 
-export const findMeetingOf = (db: Db, groupId: string, meetingId: string) =>
+/** The group's meeting, if the viewer may read it (one it may not answers as unknown). */
+export const findMeetingOf = (db: Db, viewer: Viewer, groupId: string, meetingId: string) =>
   db
     .selectFrom('meetings')
     .select(['id', 'date'])
     .where('id', '=', meetingId)
     .where('group_id', '=', groupId)
+    .where(meetingReleasableTo(viewer))
     .executeTakeFirst();
 
 export const findCoalitionOf = (db: Db, groupId: string, coalitionId: string) =>

@@ -14,6 +14,7 @@ import { findRequirement } from '../requirements/requirement.repository';
 import { toSource } from '../source';
 import { todayIso } from '../time';
 import { applyToTotals } from './ledger-totals.repository';
+import { announcePledgeLive } from './pledge-live';
 import { channelKey, isEstimate, type PledgeFigures, transitionProblem } from './pledge';
 import {
   afterDelivery,
@@ -337,14 +338,24 @@ export interface Valuation {
   reporting_rate_date: string | null;
 }
 
-/** Where a valuation finds prices and rates: the database, or the bulk import's caches of it. */
+/**
+ * Where a valuation finds prices and rates: the database, or the bulk import's caches of it (which
+ * answer at once, without a promise, once they hold what is asked).
+ */
 export interface ValuationLookups {
   findPrice: (
     groupId: string,
     key: { item: string; specification: string; unit: string },
     onDate: string,
-  ) => Promise<{ unit_price_minor: number; currency: string } | undefined>;
-  convert: (money: Money, to: string, onDate: string) => Promise<ConversionResult>;
+  ) =>
+    | Promise<{ unit_price_minor: number; currency: string } | undefined>
+    | { unit_price_minor: number; currency: string }
+    | undefined;
+  convert: (
+    money: Money,
+    to: string,
+    onDate: string,
+  ) => Promise<ConversionResult> | ConversionResult;
 }
 
 export const databaseLookups = (db: Db): ValuationLookups => ({
@@ -496,7 +507,10 @@ export async function createPledge(
   );
   // Unreachable (pledgeShapeProblems reports a missing item first); it narrows the type.
   if (item === undefined) throw invalid('body.item', 'is required');
-  if (input.meetingId !== undefined && !(await findMeetingOf(db, group.id, input.meetingId))) {
+  if (
+    input.meetingId !== undefined &&
+    !(await findMeetingOf(db, viewer, group.id, input.meetingId))
+  ) {
     throw invalid('body.meetingId', `is not a meeting of ${group.short_name}`);
   }
   if (input.eventId !== undefined && !(await findEvent(db, input.eventId))) {
@@ -594,6 +608,7 @@ export async function createPledge(
     },
     now,
   );
+  await announcePledgeLive(db, row, pledge, now);
   return pledge;
 }
 
@@ -748,7 +763,7 @@ export async function updatePledge(
     changes.announced_on = input.announcedOn;
   }
   if (input.meetingId !== undefined) {
-    if (input.meetingId !== null && !(await findMeetingOf(db, group.id, input.meetingId))) {
+    if (input.meetingId !== null && !(await findMeetingOf(db, viewer, group.id, input.meetingId))) {
       throw invalid('body.meetingId', `is not a meeting of ${group.short_name}`);
     }
     changes.meeting_id = input.meetingId;

@@ -6,6 +6,7 @@ import type { ErrorIssue } from '../errors';
 import { isIsoDate } from '../time';
 import { type CsvFile, readCsv } from './csv';
 import { classifyEvent } from './event-kind';
+import { type InitiativePlan, planInitiatives } from './initiative-plan';
 import { isoNations, type NationSeed, organisationCode } from './nation-list';
 import {
   planPublishedAid,
@@ -130,6 +131,8 @@ export interface ReferencePlan {
   /** The Kiel Institute's published aid figures: reference data, kept apart from the ledger. */
   publishedAidFigures: PublishedAidFigurePlan[];
   publishedAidMonthly: PublishedAidMonthPlan[];
+  /** Initiatives the events file states (with only the positions it states). */
+  initiatives: InitiativePlan[];
 }
 
 export const referenceFiles = {
@@ -334,6 +337,9 @@ export function planReferenceData(
   const publishedAid = planPublishedAid(dir, known);
   problems.push(...publishedAid.problems);
 
+  const initiatives = planInitiatives(eventPlans, referenceFiles.events);
+  problems.push(...initiatives.problems);
+
   // The derived history must be one chair at a time; a file that says otherwise is refused.
   const chairTerms = deriveChairTerms(meetingPlans);
   for (const problem of timelineProblems(chairTerms)) {
@@ -359,6 +365,7 @@ export function planReferenceData(
       coalitions: coalitionPlans,
       publishedAidFigures: publishedAid.figures,
       publishedAidMonthly: publishedAid.monthly,
+      initiatives: initiatives.initiatives,
     },
   };
 }

@@ -5,6 +5,7 @@ import { newId } from '../ids';
 import { recordAudit, systemActor } from '../audit/audit.service';
 import { todayIso } from '../time';
 import { isoNations } from './nation-list';
+import { writeInitiatives } from './initiative-seed';
 import { writePublishedAid } from './published-aid-seed';
 import { planReferenceData, type ReferencePlan, udcg } from './reference-plan';
 import { planSpendingReference, type SpendingPlan } from './spending-plan';
@@ -23,6 +24,8 @@ export type SeedTable =
   | 'published_aid_monthly'
   | 'spending_figures'
   | 'spending_targets'
+  | 'initiatives'
+  | 'initiative_positions'
   | 'capability_areas'
   | 'coalitions'
   | 'coalition_nations';
@@ -77,6 +80,8 @@ const emptyCounts = (): Record<SeedTable, number> => ({
   published_aid_monthly: 0,
   spending_figures: 0,
   spending_targets: 0,
+  initiatives: 0,
+  initiative_positions: 0,
   capability_areas: 0,
   coalitions: 0,
   coalition_nations: 0,
@@ -407,6 +412,11 @@ async function writePlan(
   const spending = await writeSpendingReference(trx, spendingPlan, now);
   for (const table of ['spending_figures', 'spending_targets'] as const)
     count(table, spending[table].added, spending[table].planned);
+
+  // Initiatives stated by the events file (the February 2025 US plan), with only the stated positions.
+  const initiatives = await writeInitiatives(trx, groupId, plan.initiatives, now);
+  for (const table of ['initiatives', 'initiative_positions'] as const)
+    count(table, initiatives[table].added, initiatives[table].planned);
 
   // Reference loads are writes like any other: one entry per run that added something.
   if (Object.values(inserted).some((n) => n > 0)) {

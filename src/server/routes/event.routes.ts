@@ -20,7 +20,7 @@ export function eventRoutes(app: AppServer): void {
         response: { 200: eventPageSchema, 400: errorSchema },
       },
     },
-    (request) => listEvents(app.db, request.query),
+    (request) => listEvents(app.db, request.viewer, request.query),
   );
 
   app.get(
@@ -34,6 +34,6 @@ export function eventRoutes(app: AppServer): void {
         response: { 200: eventSchema, 400: errorSchema, 404: errorSchema },
       },
     },
-    (request) => getEvent(app.db, request.params.id),
+    (request) => getEvent(app.db, request.viewer, request.params.id),
   );
 }

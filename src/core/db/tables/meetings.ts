@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { SourceColumns } from './reference';
 
 export interface MeetingsTable extends SourceColumns {
@@ -28,6 +29,33 @@ export interface MeetingsTable extends SourceColumns {
   note: string | null;
   created_at: string;
   updated_at: string;
+  // The meeting cycle (migration 0007). Columns with a database default are Generated, so that the
+  // reference seed, which predates them, inserts PUBLIC meetings at version 1 without naming them.
+  /** PUBLIC, GROUP or RESTRICTED: who may read the meeting and everything recorded at it. */
+  marking: Generated<string>;
+  /** REL TO nations as `,GBR,UKR,` when RESTRICTED; null otherwise. */
+  rel_to: string | null;
+  /** ministers, chiefs_of_defence or experts; null where not known. */
+  level: string | null;
+  /** Planned length, for calendars; null where not announced. */
+  duration_minutes: number | null;
+  /** RFC 5545 SEQUENCE: bumped whenever the time, place or status changes. */
+  sequence: Generated<number>;
+  version: Generated<number>;
+  /** Bumped by every change to the agenda; each value has a snapshot in meeting_agenda_revisions. */
+  agenda_version: Generated<number>;
+  convened_by: string | null;
+  convened_at: string | null;
+  /** The earlier meeting this one was convened from (invite list, agenda skeleton). */
+  from_meeting_id: string | null;
+  opened_by: string | null;
+  opened_at: string | null;
+  closed_by: string | null;
+  closed_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  /** Why the time or place last changed. */
+  reschedule_reason: string | null;
 }
 
 export interface MeetingEventsTable {
