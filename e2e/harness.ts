@@ -149,6 +149,16 @@ export async function startHarness(): Promise<Harness> {
 
 /** Runs axe on the page and fails on any serious or critical violation, printing what it found. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // A dialog or menu fading in has blended colours for a moment; axe would judge the contrast of a
+  // frame no one reads. Wait until no finite CSS transition or animation is running (a spinner's
+  // endless one never ends).
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length > 0) {

@@ -9,17 +9,24 @@ import { NotFound } from './components/NotFound';
 import { AccountPage } from './pages/AccountPage';
 import { AdminAuditPage } from './pages/AdminAuditPage';
 import { AdminUsersPage } from './pages/AdminUsersPage';
+import { ChairPage } from './pages/ChairPage';
 import { EditDocumentPage, NewDocumentPage } from './pages/DocumentFormPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { DocumentsPage } from './pages/DocumentsPage';
 import { EventPage } from './pages/EventPage';
 import { EventsPage } from './pages/EventsPage';
 import { GroupPage } from './pages/GroupPage';
+import { LiveBoardPage } from './pages/LiveBoardPage';
+import { LiveBoardProjectorPage } from './pages/LiveBoardProjectorPage';
+import { EditMeetingPage, NewMeetingPage } from './pages/MeetingFormPage';
 import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { NationPage } from './pages/NationPage';
 import { NationsPage } from './pages/NationsPage';
 import { ImportPage } from './pages/ImportPage';
+import { InitiativePage } from './pages/InitiativePage';
+import { NewInitiativePage } from './pages/InitiativeFormPage';
+import { InitiativesPage } from './pages/InitiativesPage';
 import { EditPledgePage, NewPledgePage } from './pages/PledgeFormPage';
 import { PledgePage } from './pages/PledgePage';
 import { PledgesPage } from './pages/PledgesPage';
@@ -27,6 +34,8 @@ import { EditRequirementPage, NewRequirementPage } from './pages/RequirementForm
 import { RequirementPage } from './pages/RequirementPage';
 import { RequirementsPage } from './pages/RequirementsPage';
 import { SignInPage } from './pages/SignInPage';
+import { SpendingLeaguePage } from './pages/spending/SpendingLeaguePage';
+import { SpendingTargetPage } from './pages/spending/SpendingTargetPage';
 import { theme } from './theme';
 
 const queryClient = new QueryClient({
@@ -59,13 +68,22 @@ function PageNotFound() {
 }
 
 const router = createBrowserRouter([
+  // The projector view fills the screen in the room: no header, no navigation.
+  { path: 'meetings/:number/board/projector', element: <LiveBoardProjectorPage /> },
   {
     element: <Layout />,
     children: [
       { index: true, element: <GroupPage /> },
       { path: 'groups/:slug', element: <GroupPage /> },
       { path: 'meetings', element: <MeetingsPage /> },
+      { path: 'meetings/new', element: <NewMeetingPage /> },
+      { path: 'meetings/:number/edit', element: <EditMeetingPage /> },
       { path: 'meetings/:number', element: <MeetingPage /> },
+      { path: 'meetings/:number/board', element: <LiveBoardPage /> },
+      { path: 'chair', element: <ChairPage /> },
+      { path: 'initiatives', element: <InitiativesPage /> },
+      { path: 'initiatives/new', element: <NewInitiativePage /> },
+      { path: 'initiatives/:id', element: <InitiativePage /> },
       { path: 'nations', element: <NationsPage /> },
       { path: 'nations/:code', element: <NationPage /> },
       { path: 'events', element: <EventsPage /> },
@@ -96,6 +114,20 @@ const router = createBrowserRouter([
       {
         path: 'coverage/coalitions/:id',
         lazy: () => import('./pages/ledger-lazy').then((m) => m.coalitionRoute),
+      },
+      { path: 'spending', element: <SpendingLeaguePage /> },
+      { path: 'spending/targets/:id', element: <SpendingTargetPage /> },
+      {
+        path: 'spending/nations/:code',
+        lazy: () => import('./pages/spending-lazy').then((m) => m.spendingNationRoute),
+      },
+      {
+        path: 'spending/projection',
+        lazy: () => import('./pages/spending-lazy').then((m) => m.spendingProjectionRoute),
+      },
+      {
+        path: 'spending/burden-sharing',
+        lazy: () => import('./pages/spending-lazy').then((m) => m.burdenSharingRoute),
       },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'account', element: <AccountPage /> },

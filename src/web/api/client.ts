@@ -125,6 +125,11 @@ export function patchJson<S extends z.ZodType>(path: string, body: unknown, sche
   return sendJson('PATCH', path, body, schema);
 }
 
+/** PUT answered with a body (`schema`). */
+export function sendPut<S extends z.ZodType>(path: string, body: unknown, schema: S) {
+  return sendJson('PUT', path, body, schema);
+}
+
 /** PUT expecting 204 No Content. */
 export async function putJson(path: string, body: unknown): Promise<void> {
   await sendJson('PUT', path, body, null);

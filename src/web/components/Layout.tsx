@@ -16,12 +16,15 @@ interface Area {
 const areas: readonly Area[] = [
   { to: '/', key: 'nav.group', end: true },
   { to: '/meetings', key: 'nav.meetings', end: false },
+  { to: '/chair', key: 'chair.nav', end: false },
+  { to: '/initiatives', key: 'initiatives.nav', end: false },
   { to: '/nations', key: 'nav.nations', end: false },
   { to: '/events', key: 'nav.events', end: false },
   { to: '/documents', key: 'nav.documents', end: false },
   { to: '/requirements', key: 'ledger.nav.requirements', end: false },
   { to: '/pledges', key: 'ledger.nav.pledges', end: false },
   { to: '/coverage', key: 'ledger.nav.coverage', end: false },
+  { to: '/spending', key: 'spending.nav.spending', end: false },
 ];
 const signedInAreas: readonly Area[] = [{ to: '/account', key: 'nav.account', end: false }];
 const adminAreas: readonly Area[] = [

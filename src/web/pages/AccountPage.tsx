@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../core/accounts/account.schema';
 import { useSignOut } from '../api/session';
 import { ApiTokens } from '../components/ApiTokens';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { CalendarFeeds } from '../components/meetings/CalendarFeeds';
 import { PageTitle } from '../components/PageTitle';
 import { RequireSession } from '../components/RequireSession';
 import { useLocale } from '../components/use-locale';
@@ -52,6 +53,7 @@ function Account({ session }: { session: SessionInfo }) {
       </Paper>
       <ChangePasswordForm />
       <ApiTokens />
+      <CalendarFeeds session={session} />
       <Paper withBorder p="lg" component="section" aria-labelledby="sessions-heading">
         <Title order={2} size="h3" id="sessions-heading" mb="xs">
           {t('account.sessionsTitle')}

@@ -1,15 +1,32 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { Meeting } from '../../core/meetings/meeting.schema';
 import { DEFAULT_GROUP, useMeeting } from '../api/queries';
+import { useSession } from '../api/session';
+import { isChairSecretariat } from '../components/meetings/access';
+import { MeetingActions, MeetingDownloads } from '../components/meetings/MeetingActions';
+import { MeetingTabs } from '../components/meetings/MeetingTabs';
+import type { MeetingLocationState } from './MeetingFormPage';
 import { NationLabel } from '../components/NationLabel';
 import { NotFound } from '../components/NotFound';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { SourceBadge } from '../components/SourceBadge';
 import { StatusBadge } from '../components/StatusBadge';
+import { MeetingBoardLink } from '../components/live/MeetingBoardLink';
 import { useLocale } from '../components/use-locale';
 import {
   formatDate,
@@ -43,6 +60,11 @@ export function MeetingPage() {
 function MeetingView({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const session = useSession();
+  const secretariat = isChairSecretariat(session.data, meeting.group.slug);
+  const state = useLocation().state as MeetingLocationState | null;
+  // Meetings convened here have a cycle (agenda, invitations, record); reference history has none.
+  const convened = meeting.convenedAt !== null;
   return (
     <Stack gap="lg">
       <div>
@@ -55,10 +77,44 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
           </PageTitle>
           <Group mb="md">
             <StatusBadge status={meeting.status} />
+            <MeetingBoardLink meeting={meeting} />
+            {convened ? (
+              <Badge component="span" variant="outline" color="gray.8" data-testid="meeting-phase">
+                {t(`meetingCycle.phase.${meeting.phase}`)}
+              </Badge>
+            ) : null}
           </Group>
         </Group>
         <Text size="lg">{formatDate(meeting.date, locale, 'full')}</Text>
+        {meeting.level ? (
+          <Text size="sm">
+            {t('meetingCycle.form.level')}: {t(`meetingCycle.level.${meeting.level}`)}
+          </Text>
+        ) : null}
       </div>
+
+      {state?.saved ? (
+        <Alert color="green" role="status">
+          {[t(`meetingCycle.saved.${state.saved}`), ...state.warnings].join(' ')}
+        </Alert>
+      ) : null}
+      {meeting.cancelReason ? (
+        <Alert color="gray" title={t('meetingCycle.cancelledBecause')} data-testid="cancel-reason">
+          {meeting.cancelReason}
+        </Alert>
+      ) : null}
+      {meeting.rescheduleReason && !meeting.cancelReason ? (
+        <Alert
+          color="blue"
+          variant="light"
+          title={t('meetingCycle.rescheduledBecause')}
+          data-testid="reschedule-reason"
+        >
+          {meeting.rescheduleReason}
+        </Alert>
+      ) : null}
+      {convened && secretariat ? <MeetingActions meeting={meeting} /> : null}
+      {convened ? <MeetingDownloads meeting={meeting} /> : null}
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <WhenCard meeting={meeting} />
@@ -161,6 +217,10 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
         </Title>
         <SourceBadge source={meeting.source} />
       </section>
+
+      {convened ? (
+        <MeetingTabs meeting={meeting} session={session.data} secretariat={secretariat} />
+      ) : null}
     </Stack>
   );
 }

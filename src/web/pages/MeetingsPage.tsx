@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useSession } from '../api/session';
 import { meetingStatusSchema, type MeetingStatus } from '../../core/meetings/meeting.schema';
 import { DEFAULT_GROUP, type MeetingSort, useMeetings } from '../api/queries';
 import { PageTitle } from '../components/PageTitle';
@@ -22,12 +23,18 @@ import { useLocale } from '../components/use-locale';
 import { Pager, pageFromParams } from '../components/Pager';
 import { useUrlParams } from '../components/use-url-params';
 import { formatDate, nationName } from '../i18n/format';
+import { isChairSecretariat } from '../components/meetings/access';
+import { currentMonth, MeetingCalendar, MONTH } from '../components/meetings/MeetingCalendar';
 
 const PAGE_SIZE = 20;
 const SORTS: readonly MeetingSort[] = ['date', '-date', 'number', '-number'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+type View = 'list' | 'calendar';
+
 interface Filters {
+  view: View;
+  month: string;
   status: MeetingStatus[];
   from: string;
   to: string;
@@ -44,11 +51,23 @@ function readFilters(params: URLSearchParams): Filters {
   const to = params.get('to') ?? '';
   const sort = SORTS.find((s) => s === params.get('sort')) ?? '-date';
   const page = pageFromParams(params);
-  return { status, from: DATE.test(from) ? from : '', to: DATE.test(to) ? to : '', sort, page };
+  const view = params.get('view') === 'calendar' ? 'calendar' : 'list';
+  const month = MONTH.test(params.get('month') ?? '') ? (params.get('month') ?? '') : '';
+  return {
+    view,
+    month,
+    status,
+    from: DATE.test(from) ? from : '',
+    to: DATE.test(to) ? to : '',
+    sort,
+    page,
+  };
 }
 
 function writeFilters(filters: Filters, params: URLSearchParams): void {
-  for (const key of ['status', 'from', 'to', 'sort', 'page']) params.delete(key);
+  for (const key of ['view', 'month', 'status', 'from', 'to', 'sort', 'page']) params.delete(key);
+  if (filters.view === 'calendar') params.set('view', 'calendar');
+  if (filters.view === 'calendar' && filters.month) params.set('month', filters.month);
   if (filters.status.length > 0) params.set('status', filters.status.join(','));
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
@@ -61,6 +80,8 @@ export function MeetingsPage() {
   const locale = useLocale();
   const [params, updateParams] = useUrlParams();
   const filters = readFilters(params);
+  const session = useSession();
+  const calendar = filters.view === 'calendar';
   // A reversed range would be refused by the API; show nothing rather than an error until it is fixed.
   const rangeInvalid = filters.from !== '' && filters.to !== '' && filters.from > filters.to;
   const meetings = useMeetings(
@@ -73,7 +94,7 @@ export function MeetingsPage() {
       limit: PAGE_SIZE,
       offset: (filters.page - 1) * PAGE_SIZE,
     },
-    !rangeInvalid,
+    !rangeInvalid && !calendar,
   );
 
   const update = (change: Partial<Filters>) => {
@@ -84,7 +105,34 @@ export function MeetingsPage() {
 
   return (
     <Stack>
-      <PageTitle text={t('meetings.title')} />
+      <Group justify="space-between" align="flex-start">
+        <PageTitle text={t('meetings.title')} />
+        <Group>
+          <div role="group" aria-label={t('meetingCycle.view.label')}>
+            <Button.Group>
+              {(['list', 'calendar'] as const).map((view) => (
+                <Button
+                  key={view}
+                  variant={filters.view === view ? 'filled' : 'default'}
+                  aria-pressed={filters.view === view}
+                  onClick={() =>
+                    updateParams((next) =>
+                      writeFilters({ ...readFilters(next), view, month: '', page: 1 }, next),
+                    )
+                  }
+                >
+                  {t(`meetingCycle.view.${view}`)}
+                </Button>
+              ))}
+            </Button.Group>
+          </div>
+          {isChairSecretariat(session.data, DEFAULT_GROUP) ? (
+            <Button component={Link} to="/meetings/new">
+              {t('meetingCycle.convene.action')}
+            </Button>
+          ) : null}
+        </Group>
+      </Group>
       <Paper withBorder p="md" component="form" role="search" aria-label={t('meetings.filters')}>
         <Group align="flex-end" gap="lg">
           <Checkbox.Group
@@ -104,42 +152,69 @@ export function MeetingsPage() {
               ))}
             </Group>
           </Checkbox.Group>
-          <TextInput
-            type="date"
-            label={t('meetings.from')}
-            value={filters.from}
-            onChange={(event) => update({ from: event.currentTarget.value })}
-          />
-          <TextInput
-            type="date"
-            label={t('meetings.to')}
-            value={filters.to}
-            error={rangeInvalid ? t('meetings.rangeInvalid') : undefined}
-            onChange={(event) => update({ to: event.currentTarget.value })}
-          />
-          <NativeSelect
-            label={t('meetings.sort.label')}
-            value={filters.sort}
-            onChange={(event) => {
-              const sort = SORTS.find((s) => s === event.currentTarget.value);
-              if (sort) update({ sort });
-            }}
-            data={SORTS.map((s) => ({ value: s, label: t(`meetings.sort.${s}`) }))}
-          />
+          {calendar ? null : (
+            <>
+              <TextInput
+                type="date"
+                label={t('meetings.from')}
+                value={filters.from}
+                onChange={(event) => update({ from: event.currentTarget.value })}
+              />
+              <TextInput
+                type="date"
+                label={t('meetings.to')}
+                value={filters.to}
+                error={rangeInvalid ? t('meetings.rangeInvalid') : undefined}
+                onChange={(event) => update({ to: event.currentTarget.value })}
+              />
+              <NativeSelect
+                label={t('meetings.sort.label')}
+                value={filters.sort}
+                onChange={(event) => {
+                  const sort = SORTS.find((s) => s === event.currentTarget.value);
+                  if (sort) update({ sort });
+                }}
+                data={SORTS.map((s) => ({ value: s, label: t(`meetings.sort.${s}`) }))}
+              />
+            </>
+          )}
           <Button
             variant="default"
             onClick={() =>
               updateParams((next) =>
-                writeFilters({ status: [], from: '', to: '', sort: '-date', page: 1 }, next),
+                writeFilters(
+                  {
+                    ...readFilters(next),
+                    status: [],
+                    from: '',
+                    to: '',
+                    sort: '-date',
+                    page: 1,
+                  },
+                  next,
+                ),
               )
             }
-            disabled={params.toString() === ''}
+            disabled={
+              filters.status.length === 0 &&
+              !filters.from &&
+              !filters.to &&
+              filters.sort === '-date'
+            }
           >
             {t('common.clearFilters')}
           </Button>
         </Group>
       </Paper>
-      {rangeInvalid ? null : (
+      {calendar ? (
+        <MeetingCalendar
+          month={filters.month || currentMonth()}
+          status={filters.status}
+          onMonthChange={(month) =>
+            updateParams((next) => writeFilters({ ...readFilters(next), month }, next))
+          }
+        />
+      ) : rangeInvalid ? null : (
         <QueryState query={meetings}>
           {(page) => (
             <Stack>

@@ -52,6 +52,11 @@ function NationView({ nation }: { nation: NationDetail }) {
           {nation.alpha2 ? ` · ${nation.alpha2}` : ''} · {t(`nation.kind.${nation.kind}`)}
           {name !== nation.name ? ` · ${nation.name}` : ''}
         </Text>
+        {nation.natoMember ? (
+          <Anchor component={Link} to={`/spending/nations/${nation.code}`}>
+            {t('spending.nation.fromNationPage')}
+          </Anchor>
+        ) : null}
       </div>
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">

@@ -1,0 +1,75 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type CreateInitiative,
+  type InitiativeKind,
+  type RecordPosition,
+  initiativePageSchema,
+  initiativeSchema,
+} from '../../core/initiatives/initiative.schema';
+import { apiPath, getJson, postJson } from './client';
+
+/** Typed hooks over initiatives and the parties' positions; every key starts with 'initiatives'. */
+
+const INITIATIVES = 'initiatives';
+
+export interface InitiativeQuery {
+  kind?: InitiativeKind;
+  proposer?: string;
+  party?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export function useInitiatives(slug: string, query: InitiativeQuery) {
+  return useQuery({
+    queryKey: [INITIATIVES, 'list', slug, query],
+    queryFn: ({ signal }) =>
+      getJson(
+        apiPath(`/groups/${encodeURIComponent(slug)}/initiatives`, { ...query }),
+        initiativePageSchema,
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const initiativeKey = (id: string) => [INITIATIVES, 'one', id] as const;
+
+export function useInitiative(id: string) {
+  return useQuery({
+    queryKey: initiativeKey(id),
+    queryFn: ({ signal }) =>
+      getJson(apiPath(`/initiatives/${encodeURIComponent(id)}`), initiativeSchema, signal),
+  });
+}
+
+export function useCreateInitiative(slug: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateInitiative) =>
+      postJson(apiPath(`/groups/${encodeURIComponent(slug)}/initiatives`), input, initiativeSchema),
+    onSuccess: async (initiative) => {
+      client.setQueryData(initiativeKey(initiative.id), initiative);
+      await client.invalidateQueries({ queryKey: [INITIATIVES, 'list'] });
+    },
+  });
+}
+
+/** Records a position; the answer is the whole initiative, every timeline included. */
+export function useRecordPosition(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RecordPosition) =>
+      postJson(
+        apiPath(`/initiatives/${encodeURIComponent(id)}/positions`),
+        input,
+        initiativeSchema,
+      ),
+    onSuccess: async (initiative) => {
+      client.setQueryData(initiativeKey(id), initiative);
+      // The list shows each party's current stance.
+      await client.invalidateQueries({ queryKey: [INITIATIVES, 'list'] });
+    },
+  });
+}
