@@ -18,6 +18,7 @@ import {
   donorSums,
   meetingRows,
   nationRows,
+  requirementCoveragePage,
   requirementRows,
   requirementSums,
   searchRows,
@@ -57,26 +58,39 @@ async function coverageOfRequirements(
     requirementRows(db, viewer, group.id),
     requirementSums(db, viewer, group.id),
   ]);
-  return rows.map((row) => {
-    const s = sums.get(row.id) ?? { pledgeCount: 0, pledged: 0, contracted: 0, delivered: 0 };
-    const needed = Number(row.quantity);
-    return {
-      requirement: {
-        id: row.id,
-        priority: row.priority,
-        capabilityArea: { id: row.capability_area_id, slug: row.area_slug, name: row.area_name },
-        item: row.item,
-        specification: row.specification,
-        unit: row.unit,
-        neededBy: row.needed_by,
-        status: row.status as RequirementStatus,
-        marking: toMarking(row),
-      },
-      ...quantityFigures(needed, s),
-      pledgeCount: s.pledgeCount,
-      overdue: row.status !== 'withdrawn' && isOverdue(row.needed_by, s.delivered, needed, today),
-    };
-  });
+  return rows.map((row) =>
+    toRequirementCoverage(
+      row,
+      sums.get(row.id) ?? { pledgeCount: 0, pledged: 0, contracted: 0, delivered: 0 },
+      today,
+    ),
+  );
+}
+
+type RequirementCoverageRow = Awaited<ReturnType<typeof requirementRows>>[number];
+
+function toRequirementCoverage(
+  row: RequirementCoverageRow,
+  s: { pledgeCount: number; pledged: number; contracted: number; delivered: number },
+  today: string,
+): RequirementCoverage {
+  const needed = Number(row.quantity);
+  return {
+    requirement: {
+      id: row.id,
+      priority: row.priority,
+      capabilityArea: { id: row.capability_area_id, slug: row.area_slug, name: row.area_name },
+      item: row.item,
+      specification: row.specification,
+      unit: row.unit,
+      neededBy: row.needed_by,
+      status: row.status as RequirementStatus,
+      marking: toMarking(row),
+    },
+    ...quantityFigures(needed, s),
+    pledgeCount: s.pledgeCount,
+    overdue: row.status !== 'withdrawn' && isOverdue(row.needed_by, s.delivered, needed, today),
+  };
 }
 
 export async function requirementCoverage(
@@ -96,27 +110,19 @@ export async function requirementCoverage(
     if (!coalition) throw invalid('query.coalitionId', `is not a coalition of ${group.short_name}`);
     areaId = coalition.capability_area_id;
   }
-  const all = await coverageOfRequirements(db, viewer, group, today);
-  const filtered = all.filter(
-    (c) =>
-      (query.area === undefined || c.requirement.capabilityArea.slug === query.area) &&
-      (areaId === undefined || c.requirement.capabilityArea.id === areaId) &&
-      (query.status === undefined || c.requirement.status === query.status) &&
-      (query.overdue === undefined || c.overdue === query.overdue),
-  );
-  const sorted =
-    query.sort === 'gap'
-      ? filtered.sort((a, b) => b.gap - a.gap || a.requirement.priority - b.requirement.priority)
-      : query.sort === 'neededBy'
-        ? filtered.sort(
-            (a, b) =>
-              (a.requirement.neededBy ?? '9999').localeCompare(b.requirement.neededBy ?? '9999') ||
-              a.requirement.priority - b.requirement.priority,
-          )
-        : filtered;
+  const page = await requirementCoveragePage(db, viewer, group.id, {
+    ...(query.area === undefined ? {} : { areaSlug: query.area }),
+    ...(areaId === undefined ? {} : { areaId }),
+    ...(query.status === undefined ? {} : { status: query.status }),
+    ...(query.overdue === undefined ? {} : { overdue: query.overdue }),
+    today,
+    sort: query.sort,
+    limit: query.limit,
+    offset: query.offset,
+  });
   return {
-    items: sorted.slice(query.offset, query.offset + query.limit),
-    total: sorted.length,
+    items: page.rows.map((row) => toRequirementCoverage(row, row.sums, today)),
+    total: page.total,
     limit: query.limit,
     offset: query.offset,
     asOf: today,

@@ -749,6 +749,51 @@ describeApiOnEachDatabase('support ledger API', (ctx) => {
     });
   });
 
+  it('filters, sorts and pages coverage in SQL exactly as the whole list says', async () => {
+    const page = async (query: string, who?: Principal) =>
+      requirementCoveragePageSchema.parse(
+        (await call('GET', `/groups/udcg/coverage/requirements?${query}`, who)).json(),
+      );
+    // Two delegations, which see different pledges (anonymous callers see no GROUP requirement).
+    for (const who of [gbr, pol]) {
+      const all = (await page('limit=500', who)).items;
+      expect(all.length).toBeGreaterThan(1);
+      // The whole list comes in priority order; each page must be a filtered, sorted cut of it.
+      expect(all.map((c) => c.requirement.priority)).toEqual(
+        [...all].map((c) => c.requirement.priority).sort((a, b) => a - b),
+      );
+      const byGap = [...all].sort(
+        (a, b) => b.gap - a.gap || a.requirement.priority - b.requirement.priority,
+      );
+      const byNeededBy = [...all].sort(
+        (a, b) =>
+          (a.requirement.neededBy ?? '9999').localeCompare(b.requirement.neededBy ?? '9999') ||
+          a.requirement.priority - b.requirement.priority,
+      );
+      const ids = (items: { requirement: { id: string } }[]) => items.map((c) => c.requirement.id);
+      const gapPage = await page('sort=gap&limit=2&offset=1', who);
+      expect(ids(gapPage.items)).toEqual(ids(byGap.slice(1, 3)));
+      expect(gapPage.total).toBe(all.length);
+      expect(ids((await page('sort=neededBy&limit=500', who)).items)).toEqual(ids(byNeededBy));
+      const area = all[0]?.requirement.capabilityArea.slug ?? '';
+      expect(ids((await page(`area=${area}&limit=500`, who)).items)).toEqual(
+        ids(all.filter((c) => c.requirement.capabilityArea.slug === area)),
+      );
+      expect(ids((await page('status=open&limit=500', who)).items)).toEqual(
+        ids(all.filter((c) => c.requirement.status === 'open')),
+      );
+      for (const overdue of [true, false]) {
+        expect(ids((await page(`overdue=${overdue}&limit=500`, who)).items)).toEqual(
+          ids(all.filter((c) => c.overdue === overdue)),
+        );
+      }
+      // Past the last page: no items, and still the total.
+      const past = await page(`limit=5&offset=${all.length + 10}`, who);
+      expect(past.items).toEqual([]);
+      expect(past.total).toBe(all.length);
+    }
+  });
+
   it('keeps every bucket equal to a full scan of the ledger', async () => {
     const db = ctx().connection.db;
     const pledges = await db.selectFrom('pledges').selectAll().execute();
