@@ -13,9 +13,9 @@ import { releasableRequirements } from '../requirements/requirement.repository';
 
 const n = (value: unknown): number => Number(value ?? 0);
 
-/** Per requirement: what the pledges the viewer may see add up to. */
-export async function requirementSums(db: Db, viewer: Viewer, groupId: string) {
-  const rows = await db
+/** Per requirement, the sums of the buckets the viewer may see: a query to run or to join. */
+const releasableRequirementSums = (db: Db, viewer: Viewer, groupId: string) =>
+  db
     .selectFrom('requirement_totals')
     .select((eb) => [
       'requirement_id',
@@ -26,19 +26,24 @@ export async function requirementSums(db: Db, viewer: Viewer, groupId: string) {
     ])
     .where('group_id', '=', groupId)
     .where(releasableTo(viewer, 'requirement_totals'))
-    .groupBy('requirement_id')
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.requirement_id,
-      {
-        pledgeCount: n(r.pledge_count),
-        pledged: n(r.pledged),
-        contracted: n(r.contracted),
-        delivered: n(r.delivered),
-      },
-    ]),
-  );
+    .groupBy('requirement_id');
+
+const toQuantitySums = (r: {
+  pledge_count: unknown;
+  pledged: unknown;
+  contracted: unknown;
+  delivered: unknown;
+}) => ({
+  pledgeCount: n(r.pledge_count),
+  pledged: n(r.pledged),
+  contracted: n(r.contracted),
+  delivered: n(r.delivered),
+});
+
+/** Per requirement: what the pledges the viewer may see add up to. */
+export async function requirementSums(db: Db, viewer: Viewer, groupId: string) {
+  const rows = await releasableRequirementSums(db, viewer, groupId).execute();
+  return new Map(rows.map((r) => [r.requirement_id, toQuantitySums(r)]));
 }
 
 /** Which requirements a coverage page lists, and in what order. */
@@ -65,19 +70,7 @@ export async function requirementCoveragePage(
   groupId: string,
   filter: RequirementCoverageFilter,
 ) {
-  const sums = db
-    .selectFrom('requirement_totals')
-    .select((eb) => [
-      'requirement_id',
-      eb.fn.sum<number>('pledge_count').as('pledge_count'),
-      eb.fn.sum<number>('pledged_quantity').as('pledged'),
-      eb.fn.sum<number>('contracted_quantity').as('contracted'),
-      eb.fn.sum<number>('delivered_quantity').as('delivered'),
-    ])
-    .where('group_id', '=', groupId)
-    .where(releasableTo(viewer, 'requirement_totals'))
-    .groupBy('requirement_id')
-    .as('s');
+  const sums = releasableRequirementSums(db, viewer, groupId).as('s');
   const pledged = sql<number>`coalesce(s.pledged, 0)`;
   const gap = sql<number>`case when requirements.quantity > ${pledged} then requirements.quantity - ${pledged} else 0 end`;
   // As isOverdue: the needed-by day has passed, not all of it has arrived, and it is not withdrawn.
@@ -123,15 +116,7 @@ export async function requirementCoveragePage(
       : (await ordered.limit(1).execute())[0]?.total,
   );
   return {
-    rows: rows.map((r) => ({
-      ...r,
-      sums: {
-        pledgeCount: n(r.pledge_count),
-        pledged: n(r.pledged),
-        contracted: n(r.contracted),
-        delivered: n(r.delivered),
-      },
-    })),
+    rows: rows.map((r) => ({ ...r, sums: toQuantitySums(r) })),
     total,
   };
 }
