@@ -16,14 +16,7 @@ import {
   withdrawHandover,
 } from '../../core/chair/chair-handover.service';
 import type { AppServer } from '../app';
-
-const writeErrors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-};
+import { writeErrors } from './error-responses';
 
 /**
  * Handing the chair over: the outgoing chair's secretariat proposes, the incoming nation's accepts,

@@ -20,14 +20,7 @@ import {
   updateInitiative,
 } from '../../core/initiatives/initiative.service';
 import type { AppServer } from '../app';
-
-const writeErrors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-};
+import { writeErrors } from './error-responses';
 
 /**
  * Initiatives on the table and the parties' positions over time. Read by anyone the markings release

@@ -1,4 +1,3 @@
-import { errorSchema } from '../../core/common.schema';
 import {
   agendaHistorySchema,
   agendaItemDeleteQuerySchema,
@@ -31,15 +30,7 @@ import {
 } from '../../core/meetings/invitation.service';
 import { meetingParamsSchema } from '../../core/meetings/meeting.schema';
 import type { AppServer } from '../app';
-
-const readErrors = { 400: errorSchema, 404: errorSchema };
-const writeErrors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-};
+import { readErrors, writeErrors } from './error-responses';
 
 /**
  * Invitations and answers, and the agenda. Reads follow the meeting's marking; the secretariat

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { errorSchema } from '../../core/common.schema';
 import { groupParamsSchema } from '../../core/groups/group.schema';
 import {
   actionItemListQuerySchema,
@@ -33,16 +32,8 @@ import { listOutcomes, recordOutcome, updateOutcome } from '../../core/meetings/
 import { meetingParamsSchema } from '../../core/meetings/meeting.schema';
 import { pledgeDetailSchema } from '../../core/pledges/pledge.schema';
 import type { AppServer } from '../app';
+import { readErrors, writeErrors } from './error-responses';
 import { toCsv } from '../csv';
-
-const readErrors = { 400: errorSchema, 404: errorSchema };
-const writeErrors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-};
 
 /**
  * What a meeting records while it runs: attendance (secretariat, or a delegation checking itself in),

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { errorSchema } from '../../core/common.schema';
 import { renderDocumentHtml, renderDocumentPdf } from '../../core/meetings/meeting-document';
 import {
   finalizeMeetingTextSchema,
@@ -18,15 +17,7 @@ import { generateSummary, summaryDocument } from '../../core/meetings/summary.se
 import { meetingParamsSchema } from '../../core/meetings/meeting.schema';
 import { preRead, preReadDocument } from '../../core/meetings/pre-read.service';
 import type { AppServer } from '../app';
-
-const readErrors = { 400: errorSchema, 404: errorSchema };
-const writeErrors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-};
+import { readErrors, writeErrors } from './error-responses';
 
 /**
  * The meeting's papers: minutes (written, then approved), the summary (drafted from the record, edited,

@@ -21,14 +21,7 @@ import {
 } from '../../core/meetings/meeting.schema';
 import { getMeeting, getMeetingByNumber, listMeetings } from '../../core/meetings/meeting.service';
 import type { AppServer } from '../app';
-
-const writeErrors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-};
+import { writeErrors } from './error-responses';
 
 /**
  * Meetings: read by anyone their marking releases them to (reference meetings are PUBLIC); convened,

@@ -28,16 +28,9 @@ import {
 import { addPriceListItem, listPriceList } from '../../core/pledges/price-list.service';
 import { slug } from '../../core/common.schema';
 import type { AppServer } from '../app';
+import { writeErrors } from './error-responses';
 
 const groupParamsSchema = z.strictObject({ slug });
-
-const writeErrors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-};
 
 /**
  * Donors' pledges, their schedule and deliveries. Read by anyone the marking releases them to; a

@@ -19,14 +19,7 @@ import {
   updateRequirement,
 } from '../../core/requirements/requirement.service';
 import type { AppServer } from '../app';
-
-const writeErrors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-};
+import { writeErrors } from './error-responses';
 
 /** The recipient's requirements: read by anyone their marking releases them to, written by the recipient. */
 export function requirementRoutes(app: AppServer): void {
