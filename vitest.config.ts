@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
-          include: ['src/**/*.api.test.ts'],
+          include: ['src/**/*.api.test.ts', 'bench/**/*.api.test.ts'],
           environment: 'node',
           globalSetup: ['src/core/db/testing/postgres.global-setup.ts'],
           testTimeout: 60_000,

@@ -49,6 +49,20 @@ interface MeetingRow extends SourceColumns {
   chair_person_title: string | null;
   co_person_name: string | null;
   co_person_title: string | null;
+  marking: string;
+  rel_to: string | null;
+  level: string | null;
+  duration_minutes: number | null;
+  from_meeting_id: string | null;
+  convened_at: string | null;
+  opened_at: string | null;
+  closed_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  reschedule_reason: string | null;
+  sequence: number;
+  agenda_version: number;
+  version: number;
 }
 
 interface EventRow {
@@ -106,6 +120,20 @@ const nationRef = (code: string | null, name: string | null, alpha2: string | nu
 const personRef = (id: string | null, name: string | null, title: string | null) =>
   id === null || name === null ? null : { id, name, title };
 
+/** The anonymous caller's marking: the benchmarked meeting URLs are public, so only PUBLIC rows. */
+const marking = (row: MeetingRow) => {
+  const relTo = row.marking === 'RESTRICTED' ? (row.rel_to ?? '').split(',').filter(Boolean) : [];
+  const label = relTo.length > 0 ? `RESTRICTED REL TO ${relTo.join(', ')}` : row.marking;
+  return { classification: row.marking, relTo, label };
+};
+
+const phase = (row: MeetingRow) =>
+  row.status === 'cancelled' || row.status === 'planned'
+    ? row.status
+    : row.opened_at !== null && row.closed_at === null
+      ? 'open'
+      : 'closed';
+
 function toMeeting(row: MeetingRow, events: EventRow[]) {
   return {
     id: row.id,
@@ -145,6 +173,24 @@ function toMeeting(row: MeetingRow, events: EventRow[]) {
       })),
     note: row.note,
     source: source(row),
+    marking: marking(row),
+    level: row.level,
+    durationMinutes: row.duration_minutes,
+    endsAt:
+      row.starts_at === null || row.duration_minutes === null
+        ? null
+        : new Date(Date.parse(row.starts_at) + row.duration_minutes * 60_000).toISOString(),
+    phase: phase(row),
+    fromMeetingId: row.from_meeting_id,
+    convenedAt: row.convened_at,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+    cancelledAt: row.cancelled_at,
+    cancelReason: row.cancel_reason,
+    rescheduleReason: row.reschedule_reason,
+    sequence: row.sequence,
+    agendaVersion: row.agenda_version,
+    version: row.version,
   };
 }
 
@@ -162,13 +208,13 @@ export async function startBareServer(file: string): Promise<BareServer> {
     'SELECT id, short_name FROM groups WHERE slug = ?',
   );
   const meetingPage = db.prepare<[string, number, number], MeetingRow>(
-    `${MEETING_SELECT} WHERE m.group_id = ? ORDER BY m.date DESC, m.id DESC LIMIT ? OFFSET ?`,
+    `${MEETING_SELECT} WHERE m.group_id = ? AND m.marking = 'PUBLIC' ORDER BY m.date DESC, m.id DESC LIMIT ? OFFSET ?`,
   );
   const meetingCount = db.prepare<[string], { n: number }>(
-    'SELECT count(*) AS n FROM meetings WHERE group_id = ?',
+    "SELECT count(*) AS n FROM meetings WHERE group_id = ? AND marking = 'PUBLIC'",
   );
   const meetingByNumber = db.prepare<[string, number], MeetingRow>(
-    `${MEETING_SELECT} WHERE m.group_id = ? AND m.number = ?`,
+    `${MEETING_SELECT} WHERE m.group_id = ? AND m.number = ? AND m.marking = 'PUBLIC'`,
   );
   const eventsOfMeetings = db.prepare<[string], EventRow>(
     `SELECT me.meeting_id, me.relation, e.id, e.ref, e.name, e.kind, e.starts_on, e.ends_on

@@ -25,6 +25,7 @@ const backup = () => import('./commands/backup');
 const imports = () => import('./commands/import');
 const ledgerImports = () => import('./commands/import-ledger');
 const spendingImports = () => import('./commands/import-spending');
+const bench = () => import('./commands/bench');
 const exporters = () => import('./commands/export');
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
@@ -256,6 +257,22 @@ auditCommand
   .command('verify')
   .description('check the hash chain; names the first broken entry and exits 1 if there is one')
   .action(async () => (await audit()).runAuditVerify(configFrom(globals())));
+
+const benchCommand = program
+  .command('bench')
+  .description('benchmark data')
+  .action(() => {
+    benchCommand.help({ error: true });
+  });
+benchCommand
+  .command('generate')
+  .description(
+    'migrate, seed, and fill an empty ledger with deterministic bench data (bench/README.md)',
+  )
+  .requiredOption('--scale <scale>', 'xs (200 pledges), m (100 000) or l (1 000 000)')
+  .action(async (options: { scale: string }) =>
+    (await bench()).runBenchGenerate(configFrom(globals()), options),
+  );
 
 program
   .command('backup <file>')
