@@ -1,25 +1,29 @@
 import {
   Alert,
-  Badge,
   Button,
   Code,
-  CopyButton,
   Group,
   Modal,
   NativeSelect,
-  Paper,
   Stack,
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken, CreatedApiToken } from '../../core/accounts/account.schema';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../api/accounts';
-import { ApiError, fieldErrors } from '../api/client';
+import { fieldErrors } from '../api/client';
 import { formatDateTime } from '../i18n/format';
+import { ErrorAlert } from './ErrorAlert';
+import {
+  RevokeSecretButton,
+  SecretDoneButton,
+  SecretStateBadge,
+  SecretValue,
+  SecretsSection,
+} from './SecretTokens';
 import { QueryState } from './QueryState';
 import { useLocale } from './use-locale';
 
@@ -33,28 +37,20 @@ export function ApiTokens() {
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
 
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="tokens-heading">
-      <Title order={2} size="h3" id="tokens-heading" mb="xs">
-        {t('tokens.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('tokens.intro')}
-      </Text>
-      <Stack>
-        {created ? <NewToken token={created} onDone={() => setCreated(null)} /> : null}
-        <CreateTokenForm onCreated={setCreated} />
-        <QueryState query={tokens}>
-          {({ items }) =>
-            items.length === 0 ? (
-              <Text>{t('tokens.none')}</Text>
-            ) : (
-              <TokenTable items={items} onRevoke={setRevoking} />
-            )
-          }
-        </QueryState>
-      </Stack>
+    <SecretsSection id="tokens-heading" title={t('tokens.title')} intro={t('tokens.intro')}>
+      {created ? <NewToken token={created} onDone={() => setCreated(null)} /> : null}
+      <CreateTokenForm onCreated={setCreated} />
+      <QueryState query={tokens}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <Text>{t('tokens.none')}</Text>
+          ) : (
+            <TokenTable items={items} onRevoke={setRevoking} />
+          )
+        }
+      </QueryState>
       <RevokeDialog token={revoking} onClose={() => setRevoking(null)} />
-    </Paper>
+    </SecretsSection>
   );
 }
 
@@ -64,21 +60,9 @@ function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => voi
     <Alert color="blue" variant="light" title={t('tokens.createdTitle', { name: token.name })}>
       <Stack gap="xs">
         <Text fw={600}>{t('tokens.onceWarning')}</Text>
-        <Code block data-testid="new-token" style={{ wordBreak: 'break-all' }}>
-          {token.token}
-        </Code>
-        <Group>
-          <CopyButton value={token.token}>
-            {({ copied, copy }) => (
-              <Button size="xs" onClick={copy} color={copied ? 'teal.9' : 'blue'}>
-                {copied ? t('tokens.copied') : t('tokens.copy')}
-              </Button>
-            )}
-          </CopyButton>
-          <Button size="xs" variant="default" onClick={onDone}>
-            {t('tokens.done')}
-          </Button>
-        </Group>
+        <SecretValue value={token.token} testId="new-token">
+          <SecretDoneButton onDone={onDone} />
+        </SecretValue>
       </Stack>
     </Alert>
   );
@@ -138,11 +122,8 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
           {t('tokens.create')}
         </Button>
       </Group>
-      {create.error && Object.keys(errors).length === 0 ? (
-        <Alert color="red" role="alert" mt="sm">
-          {create.error instanceof ApiError ? create.error.body.message : t('errors.unexpected')}
-        </Alert>
-      ) : null}
+      {/* Field errors show at their fields; any other failure here. */}
+      <ErrorAlert error={Object.keys(errors).length === 0 ? create.error : null} mt="sm" />
     </form>
   );
 }
@@ -188,46 +169,14 @@ function TokenTable({
                 {token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('tokens.never')}
               </Table.Td>
               <Table.Td>
-                {token.revokedAt ? (
-                  <Badge
-                    color="gray.7"
-                    variant="filled"
-                    component="span"
-                    style={{ minWidth: 'max-content' }}
-                  >
-                    {t('tokens.revokedOn', { date: formatDateTime(token.revokedAt, locale) })}
-                  </Badge>
-                ) : new Date(token.expiresAt) < new Date() ? (
-                  <Badge
-                    color="gray.7"
-                    variant="filled"
-                    component="span"
-                    style={{ minWidth: 'max-content' }}
-                  >
-                    {t('tokens.expired')}
-                  </Badge>
-                ) : (
-                  <Badge
-                    color="#1b5e2f"
-                    variant="filled"
-                    component="span"
-                    style={{ minWidth: 'max-content' }}
-                  >
-                    {t('tokens.active')}
-                  </Badge>
-                )}
+                <SecretStateBadge revokedAt={token.revokedAt} expiresAt={token.expiresAt} />
               </Table.Td>
               <Table.Td>
                 {token.revokedAt ? null : (
-                  <Button
-                    size="xs"
-                    variant="outline"
-                    color="red.9"
+                  <RevokeSecretButton
+                    label={t('tokens.revokeNamed', { name: token.name })}
                     onClick={() => onRevoke(token)}
-                    aria-label={t('tokens.revokeNamed', { name: token.name })}
-                  >
-                    {t('tokens.revoke')}
-                  </Button>
+                  />
                 )}
               </Table.Td>
             </Table.Tr>
@@ -252,13 +201,7 @@ function RevokeDialog({ token, onClose }: { token: ApiToken | null; onClose: () 
       {token ? (
         <Stack>
           <Text>{t('tokens.revokeConfirm', { name: token.name, prefix: token.prefix })}</Text>
-          {revoke.error ? (
-            <Alert color="red" role="alert">
-              {revoke.error instanceof ApiError
-                ? revoke.error.body.message
-                : t('errors.unexpected')}
-            </Alert>
-          ) : null}
+          <ErrorAlert error={revoke.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

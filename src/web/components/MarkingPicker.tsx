@@ -20,6 +20,14 @@ interface MarkingPickerProps {
   errors?: { classification?: string; relTo?: string };
 }
 
+/** The server's messages for a form's `marking` field; one on the marking as a whole shows under REL TO. */
+export function markingErrors(errors: Record<string, string>): MarkingPickerProps['errors'] {
+  return {
+    classification: errors['marking.classification'],
+    relTo: errors['marking.relTo'] ?? errors.marking,
+  };
+}
+
 /** Classification radio, and for RESTRICTED the REL TO nations among the group's participants. */
 export function MarkingPicker({
   value,

@@ -1,4 +1,4 @@
-import { Title } from '@mantine/core';
+import { Group, Title } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -12,5 +12,15 @@ export function PageTitle({ children, text }: { children?: ReactNode; text: stri
     <Title order={1} mb="md">
       {children ?? text}
     </Title>
+  );
+}
+
+/** The page's title with the page's actions (new, export, import) at the other end of the line. */
+export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start">
+      <PageTitle text={title} />
+      {children}
+    </Group>
   );
 }

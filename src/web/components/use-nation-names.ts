@@ -23,3 +23,22 @@ export function useNationNames() {
   );
   return { nations: nations.data?.items ?? [], nameOf };
 }
+
+/**
+ * Select options for the given nations, named in the viewer's language and sorted by that name;
+ * `withCode` adds the alpha-3 code, "Poland (POL)", where codes matter to the reader.
+ */
+export function useNationOptions() {
+  const locale = useLocale();
+  const { nameOf } = useNationNames();
+  return useCallback(
+    (nations: readonly { code: string }[], { withCode = true } = {}) =>
+      nations
+        .map((n) => ({
+          value: n.code,
+          label: withCode ? `${nameOf(n.code)} (${n.code})` : nameOf(n.code),
+        }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale)),
+    [nameOf, locale],
+  );
+}

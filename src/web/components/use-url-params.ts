@@ -1,4 +1,5 @@
-import { useCallback, useRef } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 type Edit = (params: URLSearchParams) => void;
@@ -28,4 +29,37 @@ export function useUrlParams(): [URLSearchParams, (edit: Edit, replace?: boolean
     [setParams],
   );
   return [params, update];
+}
+
+/** Sets a list filter (an empty value removes it); the list starts again from its first page. */
+export function writeFilter(params: URLSearchParams, key: string, value: string): void {
+  if (value) params.set(key, value);
+  else params.delete(key);
+  params.delete('page');
+}
+
+/**
+ * A list's search box: the text lives in local state, and the address's `q` (and so the query)
+ * follows once typing pauses, replacing the history entry rather than adding one per keystroke.
+ */
+export function useSearchBox(
+  params: URLSearchParams,
+  updateParams: (edit: Edit, replace?: boolean) => void,
+  {
+    wait = 300,
+    trim = false,
+    resetPage = true,
+  }: { wait?: number; trim?: boolean; resetPage?: boolean } = {},
+): [string, (text: string) => void] {
+  const [text, setText] = useState(params.get('q') ?? '');
+  const [debounced] = useDebouncedValue(trim ? text.trim() : text, wait);
+  useEffect(() => {
+    updateParams((next) => {
+      if ((next.get('q') ?? '') === debounced) return;
+      if (debounced) next.set('q', debounced);
+      else next.delete('q');
+      if (resetPage) next.delete('page');
+    }, true);
+  }, [debounced, updateParams, resetPage]);
+  return [text, setText];
 }

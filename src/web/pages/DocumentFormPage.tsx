@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Text, TextInput, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -8,10 +8,10 @@ import { ApiError, fieldErrors } from '../api/client';
 import { useCreateDocument, useDocument, useUpdateDocument } from '../api/documents';
 import { DEFAULT_GROUP } from '../api/queries';
 import { canEditDocument, canWriteForGroup, canWriteForNation } from '../api/session';
-import { MarkingPicker, type MarkingValue } from '../components/MarkingPicker';
+import { FormActions, FormPage } from '../components/FormCard';
+import { MarkingPicker, type MarkingValue, markingErrors } from '../components/MarkingPicker';
 import { NotFound } from '../components/NotFound';
 import { RadioChoice } from '../components/RadioChoice';
-import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { Forbidden, RequireSession } from '../components/RequireSession';
 import type { DocumentLocationState } from './DocumentPage';
@@ -117,82 +117,67 @@ function DocumentForm({ session, doc }: { session: SessionInfo; doc?: Document }
     ? t('documentForm.editTitle', { title: doc.title })
     : t('documentForm.newTitle');
   return (
-    <Stack maw={820}>
-      <PageTitle text={pageTitle} />
-      <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate aria-label={pageTitle}>
-        <Stack>
-          {conflict ? (
-            <Alert color="red" role="alert" title={t('document.conflictTitle')}>
-              {t('document.conflict')}
-            </Alert>
-          ) : null}
-          {other ? (
-            <Alert color="red" role="alert">
-              {other}
-            </Alert>
-          ) : null}
-          <TextInput
-            label={t('documentForm.title')}
-            required
-            value={title}
-            onChange={(event) => setTitle(event.currentTarget.value)}
-            error={errors.title}
-          />
-          <Textarea
-            label={t('documentForm.body')}
-            autosize
-            minRows={6}
-            maxRows={20}
-            value={body}
-            onChange={(event) => setBody(event.currentTarget.value)}
-            error={errors.body}
-          />
-          {!doc && scopes.length > 1 ? (
-            <RadioChoice
-              label={t('documentForm.scope')}
-              value={scope}
-              onChange={setScope}
-              error={errors.scope}
-              options={scopes.map((s) => ({
-                value: s,
-                label: t(`documents.scope.${s}`),
-                description: t(`documentForm.scopeHint.${s}`),
-              }))}
-            />
-          ) : (
-            <Text size="sm">
-              {t('documentForm.scope')}:{' '}
-              <strong>{t(`documents.scope.${doc?.scope ?? scope}`)}</strong>
-            </Text>
-          )}
-          <MarkingPicker
-            value={marking}
-            onChange={setMarking}
-            originNation={originNation}
-            group={DEFAULT_GROUP}
-            errors={{
-              classification: errors['marking.classification'],
-              relTo: errors['marking.relTo'] ?? errors.marking,
-            }}
-          />
-          {doc ? (
-            <Text size="sm" c="dimmed">
-              {t('documentForm.narrowingNote')}
-            </Text>
-          ) : null}
-          <Group>
-            <Button type="submit" loading={mutation.isPending}>
-              {doc ? t('common.save') : t('documentForm.create')}
-            </Button>
-            <Button
-              variant="default"
-              onClick={() => void navigate(doc ? `/documents/${doc.id}` : '/documents')}
-            >
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    </Stack>
+    <FormPage maw={820} title={pageTitle} onSubmit={submit}>
+      {conflict ? (
+        <Alert color="red" role="alert" title={t('document.conflictTitle')}>
+          {t('document.conflict')}
+        </Alert>
+      ) : null}
+      {other ? (
+        <Alert color="red" role="alert">
+          {other}
+        </Alert>
+      ) : null}
+      <TextInput
+        label={t('documentForm.title')}
+        required
+        value={title}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        error={errors.title}
+      />
+      <Textarea
+        label={t('documentForm.body')}
+        autosize
+        minRows={6}
+        maxRows={20}
+        value={body}
+        onChange={(event) => setBody(event.currentTarget.value)}
+        error={errors.body}
+      />
+      {!doc && scopes.length > 1 ? (
+        <RadioChoice
+          label={t('documentForm.scope')}
+          value={scope}
+          onChange={setScope}
+          error={errors.scope}
+          options={scopes.map((s) => ({
+            value: s,
+            label: t(`documents.scope.${s}`),
+            description: t(`documentForm.scopeHint.${s}`),
+          }))}
+        />
+      ) : (
+        <Text size="sm">
+          {t('documentForm.scope')}: <strong>{t(`documents.scope.${doc?.scope ?? scope}`)}</strong>
+        </Text>
+      )}
+      <MarkingPicker
+        value={marking}
+        onChange={setMarking}
+        originNation={originNation}
+        group={DEFAULT_GROUP}
+        errors={markingErrors(errors)}
+      />
+      {doc ? (
+        <Text size="sm" c="dimmed">
+          {t('documentForm.narrowingNote')}
+        </Text>
+      ) : null}
+      <FormActions
+        submitLabel={doc ? t('common.save') : t('documentForm.create')}
+        pending={mutation.isPending}
+        onCancel={() => void navigate(doc ? `/documents/${doc.id}` : '/documents')}
+      />
+    </FormPage>
   );
 }

@@ -4,14 +4,11 @@ import {
   Button,
   Group,
   NativeSelect,
-  Paper,
   Stack,
   Table,
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Classification, classificationSchema } from '../../core/marking.schema';
@@ -19,12 +16,13 @@ import { documentExportHref, useDocumentStats, useDocuments } from '../api/docum
 import { DEFAULT_GROUP } from '../api/queries';
 import { canWriteForGroup, canWriteForNation, useSession } from '../api/session';
 import { MARKING_COLORS, MarkingBadge } from '../components/MarkingBanner';
-import { PageTitle } from '../components/PageTitle';
+import { FilterBar } from '../components/FilterBar';
+import { PageHeader } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { useLocale } from '../components/use-locale';
 import { useNationNames } from '../components/use-nation-names';
 import { Pager, pageFromParams, writePage } from '../components/Pager';
-import { useUrlParams } from '../components/use-url-params';
+import { useSearchBox, useUrlParams, writeFilter } from '../components/use-url-params';
 import { formatDateTime } from '../i18n/format';
 
 const PAGE_SIZE = 20;
@@ -55,28 +53,13 @@ export function DocumentsPage() {
     canWriteForNation(session.data) || canWriteForGroup(session.data, DEFAULT_GROUP);
 
   const set = (key: string, value: string, replace = false) =>
-    updateParams((next) => {
-      if (value) next.set(key, value);
-      else next.delete(key);
-      next.delete('page');
-    }, replace);
+    updateParams((next) => writeFilter(next, key, value), replace);
 
-  // The search box types into local state; the address (and the query) follow after a pause.
-  const [text, setText] = useState(q);
-  const [debounced] = useDebouncedValue(text, 300);
-  useEffect(() => {
-    updateParams((next) => {
-      if ((next.get('q') ?? '') === debounced) return;
-      if (debounced) next.set('q', debounced);
-      else next.delete('q');
-      next.delete('page');
-    }, true);
-  }, [debounced, updateParams]);
+  const [text, setText] = useSearchBox(params, updateParams);
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-start">
-        <PageTitle text={t('documents.title')} />
+      <PageHeader title={t('documents.title')}>
         <Group>
           <Button
             component="a"
@@ -92,7 +75,7 @@ export function DocumentsPage() {
             </Button>
           ) : null}
         </Group>
-      </Group>
+      </PageHeader>
       <Text c="dimmed" size="sm" mt={-8}>
         {session.data ? t('documents.introSignedIn') : t('documents.introPublic')}
       </Text>
@@ -119,49 +102,38 @@ export function DocumentsPage() {
           ))}
         </Group>
       ) : null}
-      <Paper
-        withBorder
-        p="md"
-        component="form"
-        role="search"
-        aria-label={t('documents.filters')}
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <Group align="flex-end" gap="lg">
-          <TextInput
-            label={t('documents.search')}
-            description={t('documents.searchHint')}
-            type="search"
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            w={320}
-          />
-          <NativeSelect
-            label={t('documents.classification')}
-            value={classification ?? ''}
-            onChange={(event) => set('classification', event.currentTarget.value)}
-            data={[
-              { value: '', label: t('documents.anyClassification') },
-              ...classificationSchema.options.map((c) => ({
-                value: c,
-                label: t(`marking.name.${c}`),
-              })),
-            ]}
-          />
-          <Button
-            variant="default"
-            disabled={params.toString() === ''}
-            onClick={() => {
-              setText('');
-              updateParams((next) =>
-                ['q', 'classification', 'page'].forEach((k) => next.delete(k)),
-              );
-            }}
-          >
-            {t('common.clearFilters')}
-          </Button>
-        </Group>
-      </Paper>
+      <FilterBar label={t('documents.filters')}>
+        <TextInput
+          label={t('documents.search')}
+          description={t('documents.searchHint')}
+          type="search"
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          w={320}
+        />
+        <NativeSelect
+          label={t('documents.classification')}
+          value={classification ?? ''}
+          onChange={(event) => set('classification', event.currentTarget.value)}
+          data={[
+            { value: '', label: t('documents.anyClassification') },
+            ...classificationSchema.options.map((c) => ({
+              value: c,
+              label: t(`marking.name.${c}`),
+            })),
+          ]}
+        />
+        <Button
+          variant="default"
+          disabled={params.toString() === ''}
+          onClick={() => {
+            setText('');
+            updateParams((next) => ['q', 'classification', 'page'].forEach((k) => next.delete(k)));
+          }}
+        >
+          {t('common.clearFilters')}
+        </Button>
+      </FilterBar>
       <QueryState query={documents}>
         {(result) => (
           <Stack>

@@ -1,13 +1,4 @@
-import {
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { NativeSelect, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -16,16 +7,15 @@ import {
   type InitiativeKind,
   initiativeKindSchema,
 } from '../../core/initiatives/initiative.schema';
-import { fieldErrors } from '../api/client';
 import { useCreateInitiative } from '../api/initiatives';
 import { DEFAULT_GROUP, useMeetings, useNations } from '../api/queries';
 import { isAuthor } from '../components/initiatives/initiative-access';
-import { FormProblems, formProblems, useFocusFirstInvalid } from '../components/ledger/FormErrors';
-import { MarkingPicker, type MarkingValue } from '../components/MarkingPicker';
-import { PageTitle } from '../components/PageTitle';
+import { FormActions, FormPage } from '../components/FormCard';
+import { FormProblems, useFormErrors } from '../components/ledger/FormErrors';
+import { MarkingPicker, type MarkingValue, markingErrors } from '../components/MarkingPicker';
 import { Forbidden, RequireSession } from '../components/RequireSession';
 import { useLocale } from '../components/use-locale';
-import { useNationNames } from '../components/use-nation-names';
+import { useNationOptions } from '../components/use-nation-names';
 import { formatDate } from '../i18n/format';
 
 /** `/initiatives/new`: an author records an initiative put forward by any party. */
@@ -58,7 +48,7 @@ const firstUnder = (errors: Record<string, string>, field: string): string | und
 function InitiativeForm({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { nameOf } = useNationNames();
+  const nationOptions = useNationOptions();
   const navigate = useNavigate();
   const form = useRef<HTMLFormElement>(null);
   const nations = useNations({ limit: 500 });
@@ -78,9 +68,7 @@ function InitiativeForm({ session }: { session: SessionInfo }) {
   const [sourceUrl, setSourceUrl] = useState('');
   const [marking, setMarking] = useState<MarkingValue>({ classification: 'GROUP', relTo: [] });
 
-  const errors = fieldErrors(create.error);
-  const problems = formProblems(create.error, FIELDS, t('errors.unexpected'));
-  useFocusFirstInvalid(form, create.error);
+  const { errors, problems } = useFormErrors(create.error, FIELDS, { form });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -109,139 +97,117 @@ function InitiativeForm({ session }: { session: SessionInfo }) {
     );
   };
 
-  const pageTitle = t('initiatives.form.title');
   return (
-    <Stack maw={900}>
-      <PageTitle text={pageTitle} />
-      <Paper
-        withBorder
-        p="lg"
-        component="form"
-        ref={form}
-        onSubmit={submit}
-        noValidate
-        aria-label={pageTitle}
-      >
-        <Stack>
-          <FormProblems problems={problems} />
-          <TextInput
-            label={t('initiatives.form.titleLabel')}
-            required
-            value={title}
-            onChange={(event) => setTitle(event.currentTarget.value)}
-            error={errors.title}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NativeSelect
-              label={t('initiatives.kindLabel')}
-              required
-              value={kind}
-              onChange={(event) => {
-                const parsed = initiativeKindSchema.safeParse(event.currentTarget.value);
-                if (parsed.success) setKind(parsed.data);
-              }}
-              error={errors.kind}
-              data={initiativeKindSchema.options.map((k) => ({
-                value: k,
-                label: t(`initiatives.kind.${k}`),
-              }))}
-            />
-            <NativeSelect
-              label={t('initiatives.proposer')}
-              description={t('initiatives.form.proposerHint')}
-              required
-              value={proposer}
-              onChange={(event) => setProposer(event.currentTarget.value)}
-              error={errors.proposer}
-              data={(nations.data?.items ?? [])
-                .map((n) => ({ value: n.code, label: `${nameOf(n.code)} (${n.code})` }))
-                .sort((a, b) => a.label.localeCompare(b.label, locale))}
-            />
-          </SimpleGrid>
-          <TextInput
-            label={t('initiatives.form.proposerDetail')}
-            description={t('initiatives.form.proposerDetailHint')}
-            value={proposerDetail}
-            onChange={(event) => setProposerDetail(event.currentTarget.value)}
-            error={errors.proposerDetail}
-          />
-          <Textarea
-            label={t('initiatives.summary')}
-            required
-            autosize
-            minRows={3}
-            value={summary}
-            onChange={(event) => setSummary(event.currentTarget.value)}
-            error={errors.summary}
-          />
-          <Textarea
-            label={t('initiatives.elements')}
-            description={t('initiatives.form.elementsHint')}
-            autosize
-            minRows={3}
-            value={elements}
-            onChange={(event) => setElements(event.currentTarget.value)}
-            error={firstUnder(errors, 'elements')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NativeSelect
-              label={t('initiatives.form.raisedAt')}
-              value={meetingId}
-              onChange={(event) => setMeetingId(event.currentTarget.value)}
-              error={firstUnder(errors, 'raisedAt')}
-              data={[
-                { value: '', label: t('initiatives.form.notRaised') },
-                ...(meetings.data?.items ?? [])
-                  .filter((m) => m.status !== 'cancelled')
-                  .map((m) => ({
-                    value: m.id,
-                    label: `${m.code} · ${formatDate(m.date, locale, 'medium')}`,
-                  })),
-              ]}
-            />
-            <TextInput
-              label={t('initiatives.form.raisingNote')}
-              value={raisingNote}
-              disabled={meetingId === ''}
-              onChange={(event) => setRaisingNote(event.currentTarget.value)}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('initiatives.form.sourceTitle')}
-              description={t('initiatives.form.sourceHint')}
-              value={sourceTitle}
-              onChange={(event) => setSourceTitle(event.currentTarget.value)}
-              error={errors['source.title']}
-            />
-            <TextInput
-              type="url"
-              label={t('initiatives.position.sourceUrl')}
-              value={sourceUrl}
-              onChange={(event) => setSourceUrl(event.currentTarget.value)}
-              error={errors['source.url']}
-            />
-          </SimpleGrid>
-          <MarkingPicker
-            value={marking}
-            onChange={setMarking}
-            originNation={own}
-            group={DEFAULT_GROUP}
-            errors={{
-              classification: errors['marking.classification'],
-              relTo: errors['marking.relTo'] ?? errors.marking,
-            }}
-          />
-          <Group>
-            <Button type="submit" loading={create.isPending}>
-              {t('initiatives.form.submit')}
-            </Button>
-            <Button variant="default" onClick={() => void navigate('/initiatives')}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    </Stack>
+    <FormPage title={t('initiatives.form.title')} formRef={form} onSubmit={submit}>
+      <FormProblems problems={problems} />
+      <TextInput
+        label={t('initiatives.form.titleLabel')}
+        required
+        value={title}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        error={errors.title}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t('initiatives.kindLabel')}
+          required
+          value={kind}
+          onChange={(event) => {
+            const parsed = initiativeKindSchema.safeParse(event.currentTarget.value);
+            if (parsed.success) setKind(parsed.data);
+          }}
+          error={errors.kind}
+          data={initiativeKindSchema.options.map((k) => ({
+            value: k,
+            label: t(`initiatives.kind.${k}`),
+          }))}
+        />
+        <NativeSelect
+          label={t('initiatives.proposer')}
+          description={t('initiatives.form.proposerHint')}
+          required
+          value={proposer}
+          onChange={(event) => setProposer(event.currentTarget.value)}
+          error={errors.proposer}
+          data={nationOptions(nations.data?.items ?? [])}
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('initiatives.form.proposerDetail')}
+        description={t('initiatives.form.proposerDetailHint')}
+        value={proposerDetail}
+        onChange={(event) => setProposerDetail(event.currentTarget.value)}
+        error={errors.proposerDetail}
+      />
+      <Textarea
+        label={t('initiatives.summary')}
+        required
+        autosize
+        minRows={3}
+        value={summary}
+        onChange={(event) => setSummary(event.currentTarget.value)}
+        error={errors.summary}
+      />
+      <Textarea
+        label={t('initiatives.elements')}
+        description={t('initiatives.form.elementsHint')}
+        autosize
+        minRows={3}
+        value={elements}
+        onChange={(event) => setElements(event.currentTarget.value)}
+        error={firstUnder(errors, 'elements')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t('initiatives.form.raisedAt')}
+          value={meetingId}
+          onChange={(event) => setMeetingId(event.currentTarget.value)}
+          error={firstUnder(errors, 'raisedAt')}
+          data={[
+            { value: '', label: t('initiatives.form.notRaised') },
+            ...(meetings.data?.items ?? [])
+              .filter((m) => m.status !== 'cancelled')
+              .map((m) => ({
+                value: m.id,
+                label: `${m.code} · ${formatDate(m.date, locale, 'medium')}`,
+              })),
+          ]}
+        />
+        <TextInput
+          label={t('initiatives.form.raisingNote')}
+          value={raisingNote}
+          disabled={meetingId === ''}
+          onChange={(event) => setRaisingNote(event.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('initiatives.form.sourceTitle')}
+          description={t('initiatives.form.sourceHint')}
+          value={sourceTitle}
+          onChange={(event) => setSourceTitle(event.currentTarget.value)}
+          error={errors['source.title']}
+        />
+        <TextInput
+          type="url"
+          label={t('initiatives.position.sourceUrl')}
+          value={sourceUrl}
+          onChange={(event) => setSourceUrl(event.currentTarget.value)}
+          error={errors['source.url']}
+        />
+      </SimpleGrid>
+      <MarkingPicker
+        value={marking}
+        onChange={setMarking}
+        originNation={own}
+        group={DEFAULT_GROUP}
+        errors={markingErrors(errors)}
+      />
+      <FormActions
+        submitLabel={t('initiatives.form.submit')}
+        pending={create.isPending}
+        onCancel={() => void navigate('/initiatives')}
+      />
+    </FormPage>
   );
 }

@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -23,11 +11,12 @@ import { useSession } from '../api/session';
 import { isAuthor } from '../components/initiatives/initiative-access';
 import { StanceBadge } from '../components/initiatives/StanceBadge';
 import { MarkingBadge } from '../components/MarkingBanner';
-import { PageTitle } from '../components/PageTitle';
+import { FilterBar } from '../components/FilterBar';
+import { PageHeader } from '../components/PageTitle';
 import { Pager, pageFromParams, writePage } from '../components/Pager';
 import { QueryState } from '../components/QueryState';
 import { useNationNames } from '../components/use-nation-names';
-import { useUrlParams } from '../components/use-url-params';
+import { useSearchBox, useUrlParams, writeFilter } from '../components/use-url-params';
 
 const PAGE_SIZE = 20;
 
@@ -52,68 +41,44 @@ export function InitiativesPage() {
     offset: (page - 1) * PAGE_SIZE,
   });
 
-  // The search box types into local state; the address (and the query) follow after a pause.
-  const [text, setText] = useState(q);
-  const [debounced] = useDebouncedValue(text, 300);
-  useEffect(() => {
-    updateParams((next) => {
-      if ((next.get('q') ?? '') === debounced) return;
-      if (debounced) next.set('q', debounced);
-      else next.delete('q');
-      next.delete('page');
-    }, true);
-  }, [debounced, updateParams]);
+  const [text, setText] = useSearchBox(params, updateParams);
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-start">
-        <PageTitle text={t('initiatives.title')} />
+      <PageHeader title={t('initiatives.title')}>
         {isAuthor(session.data) ? (
           <Button component={Link} to="/initiatives/new">
             {t('initiatives.new')}
           </Button>
         ) : null}
-      </Group>
+      </PageHeader>
       <Text maw={760} mt={-8}>
         {t('initiatives.intro')}
       </Text>
-      <Paper
-        withBorder
-        p="md"
-        component="form"
-        role="search"
-        aria-label={t('initiatives.filters')}
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <Group align="flex-end" gap="lg">
-          <TextInput
-            label={t('initiatives.search')}
-            type="search"
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            w={320}
-          />
-          <NativeSelect
-            label={t('initiatives.kindLabel')}
-            value={kind ?? ''}
-            onChange={(event) =>
-              updateParams((next) => {
-                const value = event.currentTarget.value;
-                if (value) next.set('kind', value);
-                else next.delete('kind');
-                next.delete('page');
-              })
-            }
-            data={[
-              { value: '', label: t('initiatives.anyKind') },
-              ...initiativeKindSchema.options.map((k) => ({
-                value: k,
-                label: t(`initiatives.kind.${k}`),
-              })),
-            ]}
-          />
-        </Group>
-      </Paper>
+      <FilterBar label={t('initiatives.filters')}>
+        <TextInput
+          label={t('initiatives.search')}
+          type="search"
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          w={320}
+        />
+        <NativeSelect
+          label={t('initiatives.kindLabel')}
+          value={kind ?? ''}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            updateParams((next) => writeFilter(next, 'kind', value));
+          }}
+          data={[
+            { value: '', label: t('initiatives.anyKind') },
+            ...initiativeKindSchema.options.map((k) => ({
+              value: k,
+              label: t(`initiatives.kind.${k}`),
+            })),
+          ]}
+        />
+      </FilterBar>
       <QueryState query={initiatives}>
         {(result) => (
           <Stack>

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { NativeSelect, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -9,19 +9,13 @@ import {
   type MeetingWriteResult,
   meetingSchema,
 } from '../../core/meetings/meeting.schema';
-import { fieldErrors } from '../api/client';
 import { useConveneMeeting, useUpdateMeeting } from '../api/meetings';
 import { DEFAULT_GROUP, useMeeting, useMeetings } from '../api/queries';
+import { FormActions, FormPage } from '../components/FormCard';
 import { NotFound } from '../components/NotFound';
-import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { Forbidden, RequireSession } from '../components/RequireSession';
-import {
-  ConflictAlert,
-  FormProblems,
-  formProblems,
-  useFocusFirstInvalid,
-} from '../components/ledger/FormErrors';
+import { ConflictAlert, FormProblems, useFormErrors } from '../components/ledger/FormErrors';
 import { isChairSecretariat } from '../components/meetings/access';
 import { EventLinksField } from '../components/meetings/EventLinksField';
 import {
@@ -121,13 +115,14 @@ function ConveneForm({ session }: { session: SessionInfo }) {
     note: '',
     marking: { classification: 'PUBLIC', relTo: [] },
   });
-  const errors = fieldErrors(convene.error);
-  const shown = [...SCHEDULE_FIELDS, 'events', 'fromMeetingId'];
-  const problems = formProblems(convene.error, shown, t('errors.unexpected'));
+  const { errors, problems } = useFormErrors(
+    convene.error,
+    [...SCHEDULE_FIELDS, 'events', 'fromMeetingId'],
+    { form },
+  );
   const eventErrors = Object.entries(errors)
     .filter(([key]) => key === 'events' || key.startsWith('events.'))
     .map(([key, message]) => `${key}: ${message}`);
-  useFocusFirstInvalid(form, convene.error);
 
   // A template brings the previous meeting's place, format, level and marking; its date does not.
   const startFrom = (id: string) => {
@@ -163,54 +158,37 @@ function ConveneForm({ session }: { session: SessionInfo }) {
     );
   };
 
-  const title = t('meetingCycle.convene.title');
   return (
-    <Stack maw={900}>
-      <PageTitle text={title} />
-      <Paper
-        withBorder
-        p="lg"
-        component="form"
-        ref={form}
-        onSubmit={submit}
-        noValidate
-        aria-label={title}
-      >
-        <Stack>
-          <FormProblems problems={problems} />
-          <NativeSelect
-            label={t('meetingCycle.convene.template')}
-            description={t('meetingCycle.convene.templateHint')}
-            value={fromMeetingId}
-            onChange={(event) => startFrom(event.currentTarget.value)}
-            error={errors.fromMeetingId}
-            data={[
-              { value: '', label: t('meetingCycle.convene.noTemplate') },
-              ...(previous.data?.items ?? []).map((m) => ({
-                value: m.id,
-                label: `${m.code} — ${formatDate(m.date, locale, 'medium')}`,
-              })),
-            ]}
-          />
-          <ScheduleFields
-            value={schedule}
-            onChange={setSchedule}
-            errors={errors}
-            group={DEFAULT_GROUP}
-            originNation={session.user.nation.code}
-          />
-          <EventLinksField value={events} onChange={setEvents} errors={eventErrors} />
-          <Group>
-            <Button type="submit" loading={convene.isPending}>
-              {t('meetingCycle.convene.submit')}
-            </Button>
-            <Text size="sm" c="dimmed">
-              {t('meetingCycle.convene.today', { date: formatDate(todayIso(), locale, 'full') })}
-            </Text>
-          </Group>
-        </Stack>
-      </Paper>
-    </Stack>
+    <FormPage title={t('meetingCycle.convene.title')} formRef={form} onSubmit={submit}>
+      <FormProblems problems={problems} />
+      <NativeSelect
+        label={t('meetingCycle.convene.template')}
+        description={t('meetingCycle.convene.templateHint')}
+        value={fromMeetingId}
+        onChange={(event) => startFrom(event.currentTarget.value)}
+        error={errors.fromMeetingId}
+        data={[
+          { value: '', label: t('meetingCycle.convene.noTemplate') },
+          ...(previous.data?.items ?? []).map((m) => ({
+            value: m.id,
+            label: `${m.code} — ${formatDate(m.date, locale, 'medium')}`,
+          })),
+        ]}
+      />
+      <ScheduleFields
+        value={schedule}
+        onChange={setSchedule}
+        errors={errors}
+        group={DEFAULT_GROUP}
+        originNation={session.user.nation.code}
+      />
+      <EventLinksField value={events} onChange={setEvents} errors={eventErrors} />
+      <FormActions submitLabel={t('meetingCycle.convene.submit')} pending={convene.isPending}>
+        <Text size="sm" c="dimmed">
+          {t('meetingCycle.convene.today', { date: formatDate(todayIso(), locale, 'full') })}
+        </Text>
+      </FormActions>
+    </FormPage>
   );
 }
 
@@ -241,13 +219,9 @@ function EditForm({
   const original = scheduleFrom(meeting);
   const [schedule, setSchedule] = useState<ScheduleValue>(original);
   const [reason, setReason] = useState('');
-  const errors = fieldErrors(update.error);
-  const problems = formProblems(
-    update.error,
-    [...SCHEDULE_FIELDS, 'reason'],
-    t('errors.unexpected'),
-  );
-  useFocusFirstInvalid(form, update.error);
+  const { errors, problems } = useFormErrors(update.error, [...SCHEDULE_FIELDS, 'reason'], {
+    form,
+  });
   const moved = MOVES.some((key) => schedule[key] !== original[key]);
 
   const submit = (event: FormEvent) => {
@@ -282,60 +256,44 @@ function EditForm({
     );
   };
 
-  const title = t('meetingCycle.edit.title', { code: meeting.code });
   return (
-    <Stack maw={900}>
-      <PageTitle text={title} />
-      <Paper
-        withBorder
-        p="lg"
-        component="form"
-        ref={form}
-        onSubmit={submit}
-        noValidate
-        aria-label={title}
-      >
-        <Stack>
-          <ConflictAlert
-            error={update.error}
-            schema={meetingSchema}
-            onReload={() => {
-              update.reset();
-              onReloaded();
-            }}
-          />
-          <FormProblems problems={problems} />
-          <ScheduleFields
-            value={schedule}
-            onChange={setSchedule}
-            errors={errors}
-            group={meeting.group.slug}
-            originNation={session.user.nation.code}
-          />
-          <Textarea
-            label={t('meetingCycle.edit.reason')}
-            description={t('meetingCycle.edit.reasonHint')}
-            required={moved}
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={errors.reason}
-          />
-          <Group>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-            <Button
-              variant="default"
-              onClick={() => void navigate(`/meetings/${meeting.number ?? ''}`)}
-            >
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    </Stack>
+    <FormPage
+      title={t('meetingCycle.edit.title', { code: meeting.code })}
+      formRef={form}
+      onSubmit={submit}
+    >
+      <ConflictAlert
+        error={update.error}
+        schema={meetingSchema}
+        onReload={() => {
+          update.reset();
+          onReloaded();
+        }}
+      />
+      <FormProblems problems={problems} />
+      <ScheduleFields
+        value={schedule}
+        onChange={setSchedule}
+        errors={errors}
+        group={meeting.group.slug}
+        originNation={session.user.nation.code}
+      />
+      <Textarea
+        label={t('meetingCycle.edit.reason')}
+        description={t('meetingCycle.edit.reasonHint')}
+        required={moved}
+        autosize
+        minRows={2}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        error={errors.reason}
+      />
+      <FormActions
+        submitLabel={t('common.save')}
+        pending={update.isPending}
+        onCancel={() => void navigate(`/meetings/${meeting.number ?? ''}`)}
+      />
+    </FormPage>
   );
 }
 

@@ -1,26 +1,16 @@
-import {
-  Anchor,
-  Badge,
-  Checkbox,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { Anchor, Badge, Checkbox, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Source } from '../../core/common.schema';
 import { DEFAULT_GROUP, useMembers, useNations } from '../api/queries';
+import { FilterBar } from '../components/FilterBar';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { SourceBadge } from '../components/SourceBadge';
 import { useLocale } from '../components/use-locale';
 import { Pager, pageFromParams, writePage } from '../components/Pager';
-import { useUrlParams } from '../components/use-url-params';
+import { useSearchBox, useUrlParams, writeFilter } from '../components/use-url-params';
 import { nationName } from '../i18n/format';
 
 const PAGE_SIZE = 50;
@@ -31,18 +21,8 @@ export function NationsPage() {
   const locale = useLocale();
   const [params, updateParams] = useUrlParams();
   const inGroup = params.get('group') === DEFAULT_GROUP;
-  const [text, setText] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(text.trim(), 250);
-
   // The search box writes to the URL once typing pauses, so the list survives reload and Back.
-  useEffect(() => {
-    updateParams((next) => {
-      if ((next.get('q') ?? '') === debounced) return;
-      if (debounced) next.set('q', debounced);
-      else next.delete('q');
-      next.delete('page');
-    }, true);
-  }, [debounced, updateParams]);
+  const [text, setText] = useSearchBox(params, updateParams, { wait: 250, trim: true });
 
   const q = params.get('q') ?? '';
   const page = pageFromParams(params);
@@ -63,38 +43,25 @@ export function NationsPage() {
   return (
     <Stack>
       <PageTitle text={t('nations.title')} />
-      <Paper
-        withBorder
-        p="md"
-        component="form"
-        role="search"
-        aria-label={t('nations.filters')}
-        onSubmit={(event) => event.preventDefault()}
-      >
-        <Group align="flex-end" gap="lg">
-          <TextInput
-            label={t('nations.search')}
-            description={t('nations.searchHint')}
-            type="search"
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            w={320}
-          />
-          <Checkbox
-            label={t('nations.inGroup', { group: 'UDCG' })}
-            checked={inGroup}
-            onChange={(event) => {
-              const checked = event.currentTarget.checked;
-              updateParams((next) => {
-                if (checked) next.set('group', DEFAULT_GROUP);
-                else next.delete('group');
-                next.delete('page');
-              });
-            }}
-            mb={6}
-          />
-        </Group>
-      </Paper>
+      <FilterBar label={t('nations.filters')}>
+        <TextInput
+          label={t('nations.search')}
+          description={t('nations.searchHint')}
+          type="search"
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          w={320}
+        />
+        <Checkbox
+          label={t('nations.inGroup', { group: 'UDCG' })}
+          checked={inGroup}
+          onChange={(event) => {
+            const checked = event.currentTarget.checked;
+            updateParams((next) => writeFilter(next, 'group', checked ? DEFAULT_GROUP : ''));
+          }}
+          mb={6}
+        />
+      </FilterBar>
       <QueryState query={nations}>
         {(result) => (
           <Stack>

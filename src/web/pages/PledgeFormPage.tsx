@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { NativeSelect, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,28 +11,22 @@ import {
   pledgeDetailSchema,
   pledgeKindSchema,
 } from '../../core/pledges/pledge.schema';
-import { fieldErrors } from '../api/client';
 import { useCapabilityAreas, useCreatePledge, usePledge, useUpdatePledge } from '../api/ledger';
 import { DEFAULT_GROUP, useGroup, useMeetings, useNations } from '../api/queries';
-import { MarkingPicker, type MarkingValue } from '../components/MarkingPicker';
+import { FormActions, FormPage } from '../components/FormCard';
+import { MarkingPicker, type MarkingValue, markingErrors } from '../components/MarkingPicker';
 import { NotFound } from '../components/NotFound';
-import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { Forbidden, RequireSession } from '../components/RequireSession';
 import { useLocale } from '../components/use-locale';
-import { useNationNames } from '../components/use-nation-names';
+import { useNationNames, useNationOptions } from '../components/use-nation-names';
 import { canCreatePledge, canWritePledge, mayChooseDonor } from '../components/ledger/access';
 import {
   type ChannelValue,
   ChannelFields,
   toChannelInput,
 } from '../components/ledger/ChannelFields';
-import {
-  ConflictAlert,
-  FormProblems,
-  formProblems,
-  useFocusFirstInvalid,
-} from '../components/ledger/FormErrors';
+import { ConflictAlert, FormProblems, useFormErrors } from '../components/ledger/FormErrors';
 import { wholeNumber } from '../components/ledger/format';
 import { RequirementPicker } from '../components/ledger/RequirementPicker';
 import { ValueFields } from '../components/ledger/ValueFields';
@@ -151,6 +135,7 @@ function PledgeForm({
   const { t } = useTranslation();
   const locale = useLocale();
   const { nameOf } = useNationNames();
+  const nationOptions = useNationOptions();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [search] = useSearchParams();
@@ -195,9 +180,7 @@ function PledgeForm({
     relTo: p ? p.marking.relTo.filter((c) => c !== p.donor) : [],
   }));
 
-  const errors = fieldErrors(mutation.error);
-  const problems = formProblems(mutation.error, FIELDS, t('errors.unexpected'));
-  useFocusFirstInvalid(form, mutation.error);
+  const { errors, problems } = useFormErrors(mutation.error, FIELDS, { form });
 
   // Start from the requirement's words and unit; the donor may still name its own model.
   const startFrom = (requirement: Requirement) => {
@@ -273,203 +256,179 @@ function PledgeForm({
     ? t('ledger.pledgeForm.editTitle', { item: p.item })
     : t('ledger.pledgeForm.newTitle');
   return (
-    <Stack maw={900}>
-      <PageTitle text={title} />
-      <Paper
-        withBorder
-        p="lg"
-        component="form"
-        ref={form}
-        onSubmit={submit}
-        noValidate
-        aria-label={title}
-      >
-        <Stack>
-          <ConflictAlert
-            error={mutation.error}
-            schema={pledgeDetailSchema}
-            onReload={(current) => {
-              mutation.reset();
-              client.setQueryData(['ledger', 'pledge', current.id], current);
-              onReloaded?.();
-            }}
+    <FormPage title={title} formRef={form} onSubmit={submit}>
+      <ConflictAlert
+        error={mutation.error}
+        schema={pledgeDetailSchema}
+        onReload={(current) => {
+          mutation.reset();
+          client.setQueryData(['ledger', 'pledge', current.id], current);
+          onReloaded?.();
+        }}
+      />
+      <FormProblems problems={problems} />
+      {chooseDonor ? (
+        <NativeSelect
+          label={t('ledger.pledgeForm.donor')}
+          description={t('ledger.pledgeForm.donorHint')}
+          required
+          value={donor}
+          onChange={(event) => setDonor(event.currentTarget.value)}
+          error={errors.donor}
+          data={nationOptions(nations.data?.items ?? [])}
+        />
+      ) : (
+        <Text size="sm">
+          {t('ledger.pledgeForm.donor')}:{' '}
+          <strong>
+            {nameOf(donor)} ({donor})
+          </strong>
+        </Text>
+      )}
+      <ChannelFields group={group.slug} value={channel} onChange={setChannel} errors={errors} />
+      <RequirementPicker
+        group={group.slug}
+        value={requirementId}
+        error={errors.requirementId}
+        onChange={(requirement) => {
+          setRequirementId(requirement?.id ?? null);
+          if (requirement) startFrom(requirement);
+        }}
+        onLoaded={p ? undefined : startFrom}
+      />
+      {requirementId ? null : (
+        <NativeSelect
+          label={t('ledger.pledgeForm.area')}
+          description={t('ledger.pledgeForm.areaHint')}
+          required
+          value={area}
+          onChange={(event) => setArea(event.currentTarget.value)}
+          error={errors.capabilityArea}
+          data={[
+            { value: '', label: t('ledger.requirementForm.chooseArea') },
+            ...(areas.data ?? []).map((a) => ({ value: a.slug, label: a.name })),
+          ]}
+        />
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('ledger.pledgeForm.item')}
+          description={t('ledger.pledgeForm.itemHint')}
+          value={item}
+          onChange={(event) => setItem(event.currentTarget.value)}
+          error={errors.item}
+        />
+        <TextInput
+          label={t('ledger.pledgeForm.specification')}
+          value={specification}
+          onChange={(event) => setSpecification(event.currentTarget.value)}
+          error={errors.specification}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NativeSelect
+          label={t('ledger.pledgeForm.kind')}
+          required
+          value={kind}
+          onChange={(event) => {
+            const parsed = pledgeKindSchema.safeParse(event.currentTarget.value);
+            if (parsed.success) setKind(parsed.data);
+          }}
+          error={errors.kind}
+          data={pledgeKindSchema.options.map((k) => ({
+            value: k,
+            label: t(`ledger.kind.${k}`),
+          }))}
+        />
+        <TextInput
+          label={t('ledger.pledgeForm.quantity')}
+          inputMode="numeric"
+          value={quantity}
+          onChange={(event) => setQuantity(event.currentTarget.value)}
+          error={errors.quantity}
+        />
+        <TextInput
+          label={t('ledger.pledgeForm.unit')}
+          value={unit}
+          onChange={(event) => setUnit(event.currentTarget.value)}
+          error={errors.unit}
+        />
+      </SimpleGrid>
+      <ValueFields
+        value={{ amount, currency, valuationDate, method }}
+        onChange={(next) => {
+          setAmount(next.amount);
+          setCurrency(next.currency);
+          setValuationDate(next.valuationDate);
+          setMethod(next.method);
+        }}
+        errors={errors}
+      />
+      <SimpleGrid cols={{ base: 1, sm: p ? 2 : 3 }}>
+        <TextInput
+          type="date"
+          label={t('ledger.pledgeForm.announcedOn')}
+          required
+          value={announcedOn}
+          onChange={(event) => setAnnouncedOn(event.currentTarget.value)}
+          error={errors.announcedOn}
+        />
+        <NativeSelect
+          label={t('ledger.pledgeForm.meeting')}
+          value={meetingId}
+          onChange={(event) => setMeetingId(event.currentTarget.value)}
+          error={errors.meetingId}
+          data={[
+            { value: '', label: t('ledger.pledgeForm.noMeeting') },
+            ...(meetings.data?.items ?? []).map((m) => ({
+              value: m.id,
+              label: `${m.code} · ${formatDate(m.date, locale, 'medium')}`,
+            })),
+          ]}
+        />
+        {p ? null : (
+          <NativeSelect
+            label={t('ledger.pledgeForm.status')}
+            value={status}
+            onChange={(event) =>
+              setStatus(event.currentTarget.value === 'committed' ? 'committed' : 'announced')
+            }
+            error={errors.status}
+            data={(['announced', 'committed'] as const).map((s) => ({
+              value: s,
+              label: t(`ledger.pledgeStatus.${s}`),
+            }))}
           />
-          <FormProblems problems={problems} />
-          {chooseDonor ? (
-            <NativeSelect
-              label={t('ledger.pledgeForm.donor')}
-              description={t('ledger.pledgeForm.donorHint')}
-              required
-              value={donor}
-              onChange={(event) => setDonor(event.currentTarget.value)}
-              error={errors.donor}
-              data={(nations.data?.items ?? [])
-                .map((n) => ({ value: n.code, label: `${nameOf(n.code)} (${n.code})` }))
-                .sort((a, b) => a.label.localeCompare(b.label, locale))}
-            />
-          ) : (
-            <Text size="sm">
-              {t('ledger.pledgeForm.donor')}:{' '}
-              <strong>
-                {nameOf(donor)} ({donor})
-              </strong>
-            </Text>
-          )}
-          <ChannelFields group={group.slug} value={channel} onChange={setChannel} errors={errors} />
-          <RequirementPicker
-            group={group.slug}
-            value={requirementId}
-            error={errors.requirementId}
-            onChange={(requirement) => {
-              setRequirementId(requirement?.id ?? null);
-              if (requirement) startFrom(requirement);
-            }}
-            onLoaded={p ? undefined : startFrom}
-          />
-          {requirementId ? null : (
-            <NativeSelect
-              label={t('ledger.pledgeForm.area')}
-              description={t('ledger.pledgeForm.areaHint')}
-              required
-              value={area}
-              onChange={(event) => setArea(event.currentTarget.value)}
-              error={errors.capabilityArea}
-              data={[
-                { value: '', label: t('ledger.requirementForm.chooseArea') },
-                ...(areas.data ?? []).map((a) => ({ value: a.slug, label: a.name })),
-              ]}
-            />
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('ledger.pledgeForm.item')}
-              description={t('ledger.pledgeForm.itemHint')}
-              value={item}
-              onChange={(event) => setItem(event.currentTarget.value)}
-              error={errors.item}
-            />
-            <TextInput
-              label={t('ledger.pledgeForm.specification')}
-              value={specification}
-              onChange={(event) => setSpecification(event.currentTarget.value)}
-              error={errors.specification}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NativeSelect
-              label={t('ledger.pledgeForm.kind')}
-              required
-              value={kind}
-              onChange={(event) => {
-                const parsed = pledgeKindSchema.safeParse(event.currentTarget.value);
-                if (parsed.success) setKind(parsed.data);
-              }}
-              error={errors.kind}
-              data={pledgeKindSchema.options.map((k) => ({
-                value: k,
-                label: t(`ledger.kind.${k}`),
-              }))}
-            />
-            <TextInput
-              label={t('ledger.pledgeForm.quantity')}
-              inputMode="numeric"
-              value={quantity}
-              onChange={(event) => setQuantity(event.currentTarget.value)}
-              error={errors.quantity}
-            />
-            <TextInput
-              label={t('ledger.pledgeForm.unit')}
-              value={unit}
-              onChange={(event) => setUnit(event.currentTarget.value)}
-              error={errors.unit}
-            />
-          </SimpleGrid>
-          <ValueFields
-            value={{ amount, currency, valuationDate, method }}
-            onChange={(next) => {
-              setAmount(next.amount);
-              setCurrency(next.currency);
-              setValuationDate(next.valuationDate);
-              setMethod(next.method);
-            }}
-            errors={errors}
-          />
-          <SimpleGrid cols={{ base: 1, sm: p ? 2 : 3 }}>
-            <TextInput
-              type="date"
-              label={t('ledger.pledgeForm.announcedOn')}
-              required
-              value={announcedOn}
-              onChange={(event) => setAnnouncedOn(event.currentTarget.value)}
-              error={errors.announcedOn}
-            />
-            <NativeSelect
-              label={t('ledger.pledgeForm.meeting')}
-              value={meetingId}
-              onChange={(event) => setMeetingId(event.currentTarget.value)}
-              error={errors.meetingId}
-              data={[
-                { value: '', label: t('ledger.pledgeForm.noMeeting') },
-                ...(meetings.data?.items ?? []).map((m) => ({
-                  value: m.id,
-                  label: `${m.code} · ${formatDate(m.date, locale, 'medium')}`,
-                })),
-              ]}
-            />
-            {p ? null : (
-              <NativeSelect
-                label={t('ledger.pledgeForm.status')}
-                value={status}
-                onChange={(event) =>
-                  setStatus(event.currentTarget.value === 'committed' ? 'committed' : 'announced')
-                }
-                error={errors.status}
-                data={(['announced', 'committed'] as const).map((s) => ({
-                  value: s,
-                  label: t(`ledger.pledgeStatus.${s}`),
-                }))}
-              />
-            )}
-          </SimpleGrid>
-          <TextInput
-            label={t('ledger.pledgeForm.externalRef')}
-            description={t('ledger.pledgeForm.externalRefHint')}
-            value={externalRef}
-            onChange={(event) => setExternalRef(event.currentTarget.value)}
-            error={errors.externalRef}
-          />
-          <Textarea
-            label={t('ledger.pledgeForm.note')}
-            autosize
-            minRows={2}
-            maxRows={10}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-            error={errors.note}
-          />
-          <MarkingPicker
-            value={marking}
-            onChange={setMarking}
-            originNation={donor}
-            group={group.slug}
-            errors={{
-              classification: errors['marking.classification'],
-              relTo: errors['marking.relTo'] ?? errors.marking,
-            }}
-          />
-          <Group>
-            <Button type="submit" loading={mutation.isPending}>
-              {p ? t('common.save') : t('ledger.pledgeForm.create')}
-            </Button>
-            <Button
-              variant="default"
-              onClick={() => void navigate(p ? `/pledges/${p.id}` : '/pledges')}
-            >
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    </Stack>
+        )}
+      </SimpleGrid>
+      <TextInput
+        label={t('ledger.pledgeForm.externalRef')}
+        description={t('ledger.pledgeForm.externalRefHint')}
+        value={externalRef}
+        onChange={(event) => setExternalRef(event.currentTarget.value)}
+        error={errors.externalRef}
+      />
+      <Textarea
+        label={t('ledger.pledgeForm.note')}
+        autosize
+        minRows={2}
+        maxRows={10}
+        value={note}
+        onChange={(event) => setNote(event.currentTarget.value)}
+        error={errors.note}
+      />
+      <MarkingPicker
+        value={marking}
+        onChange={setMarking}
+        originNation={donor}
+        group={group.slug}
+        errors={markingErrors(errors)}
+      />
+      <FormActions
+        submitLabel={p ? t('common.save') : t('ledger.pledgeForm.create')}
+        pending={mutation.isPending}
+        onCancel={() => void navigate(p ? `/pledges/${p.id}` : '/pledges')}
+      />
+    </FormPage>
   );
 }

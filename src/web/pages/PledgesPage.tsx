@@ -1,6 +1,5 @@
 import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -19,10 +18,10 @@ import {
 import { useChannelTotals } from '../api/ledger-coverage';
 import { DEFAULT_GROUP, useNations } from '../api/queries';
 import { useSession } from '../api/session';
-import { PageTitle } from '../components/PageTitle';
+import { PageHeader } from '../components/PageTitle';
 import { useLocale } from '../components/use-locale';
-import { useNationNames } from '../components/use-nation-names';
-import { useUrlParams } from '../components/use-url-params';
+import { useNationOptions } from '../components/use-nation-names';
+import { useSearchBox, useUrlParams } from '../components/use-url-params';
 import { canCreatePledge } from '../components/ledger/access';
 import { ColumnChooser, readColumns, writeColumns } from '../components/ledger/ColumnChooser';
 import { formatNumber } from '../components/ledger/format';
@@ -74,7 +73,7 @@ export function PledgesPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const session = useSession();
-  const { nameOf } = useNationNames();
+  const nationOptions = useNationOptions();
   const [params, updateParams] = useUrlParams();
   const filters = readFilters(params);
   const columns = readColumns(params.get('cols'));
@@ -89,15 +88,7 @@ export function PledgesPage() {
       else next.delete(key);
     });
 
-  const [text, setText] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(text, 300);
-  useEffect(() => {
-    updateParams((next) => {
-      if ((next.get('q') ?? '') === debounced) return;
-      if (debounced) next.set('q', debounced);
-      else next.delete('q');
-    }, true);
-  }, [debounced, updateParams]);
+  const [text, setText] = useSearchBox(params, updateParams, { resetPage: false });
 
   const onSort = useCallback(
     (sort: PledgeSort, order: 'asc' | 'desc') =>
@@ -108,15 +99,12 @@ export function PledgesPage() {
     [updateParams],
   );
 
-  const donors = (participants.data?.items ?? [])
-    .map((n) => ({ value: n.code, label: `${nameOf(n.code)} (${n.code})` }))
-    .sort((a, b) => a.label.localeCompare(b.label, locale));
+  const donors = nationOptions(participants.data?.items ?? []);
   const filtered = FILTER_KEYS.some((k) => params.has(k));
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-start">
-        <PageTitle text={t('ledger.pledges.title')} />
+      <PageHeader title={t('ledger.pledges.title')}>
         <Group gap="xs">
           {EXPORTS.map((format) => (
             <Button
@@ -140,7 +128,7 @@ export function PledgesPage() {
             </>
           ) : null}
         </Group>
-      </Group>
+      </PageHeader>
       <Text c="dimmed" size="sm" mt={-8}>
         {session.data ? t('ledger.pledges.introSignedIn') : t('ledger.pledges.introPublic')}
       </Text>

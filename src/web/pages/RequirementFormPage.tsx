@@ -1,13 +1,4 @@
-import {
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { NativeSelect, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +10,6 @@ import {
   requirementSchema,
   requirementStatusSchema,
 } from '../../core/requirements/requirement.schema';
-import { fieldErrors } from '../api/client';
 import {
   useCapabilityAreas,
   useCreateRequirement,
@@ -27,19 +17,14 @@ import {
   useUpdateRequirement,
 } from '../api/ledger';
 import { DEFAULT_GROUP, useGroup } from '../api/queries';
-import { MarkingPicker, type MarkingValue } from '../components/MarkingPicker';
+import { FormActions, FormPage } from '../components/FormCard';
+import { MarkingPicker, type MarkingValue, markingErrors } from '../components/MarkingPicker';
 import { NotFound } from '../components/NotFound';
-import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { Forbidden, RequireSession } from '../components/RequireSession';
 import { isRecipientPlanner } from '../components/ledger/access';
 import { wholeNumber } from '../components/ledger/format';
-import {
-  ConflictAlert,
-  FormProblems,
-  formProblems,
-  useFocusFirstInvalid,
-} from '../components/ledger/FormErrors';
+import { ConflictAlert, FormProblems, useFormErrors } from '../components/ledger/FormErrors';
 import type { RequirementLocationState } from './RequirementPage';
 
 /** `/requirements/new`: the recipient's planner publishes a requirement. */
@@ -148,10 +133,8 @@ function RequirementForm({
 
   // The one check made here: a capability area not chosen yet would come back as a slug error.
   const [areaMissing, setAreaMissing] = useState(false);
-  const errors = fieldErrors(mutation.error);
+  const { errors, problems } = useFormErrors(mutation.error, FIELDS, { form });
   if (areaMissing) errors.capabilityArea = t('forms.required');
-  const problems = formProblems(mutation.error, FIELDS, t('errors.unexpected'));
-  useFocusFirstInvalid(form, mutation.error);
 
   const done = (id: string, saved: RequirementLocationState['saved']) =>
     void navigate(`/requirements/${id}`, { state: { saved } satisfies RequirementLocationState });
@@ -201,149 +184,127 @@ function RequirementForm({
     ? t('ledger.requirementForm.editTitle', { item: r.item })
     : t('ledger.requirementForm.newTitle');
   return (
-    <Stack maw={860}>
-      <PageTitle text={title} />
-      <Paper
-        withBorder
-        p="lg"
-        component="form"
-        ref={form}
-        onSubmit={submit}
-        noValidate
-        aria-label={title}
-      >
-        <Stack>
-          <ConflictAlert
-            error={mutation.error}
-            schema={requirementSchema}
-            onReload={(current) => {
-              mutation.reset();
-              client.setQueryData(['ledger', 'requirement', current.id], current);
-              onReloaded?.();
-            }}
-          />
-          <FormProblems problems={problems} />
-          <NativeSelect
-            label={t('ledger.requirementForm.area')}
-            required
-            value={area}
-            onChange={(event) => {
-              setArea(event.currentTarget.value);
-              setAreaMissing(false);
-            }}
-            error={errors.capabilityArea}
-            data={[
-              { value: '', label: t('ledger.requirementForm.chooseArea') },
-              ...(areas.data ?? []).map((a) => ({ value: a.slug, label: a.name })),
-            ]}
+    <FormPage maw={860} title={title} formRef={form} onSubmit={submit}>
+      <ConflictAlert
+        error={mutation.error}
+        schema={requirementSchema}
+        onReload={(current) => {
+          mutation.reset();
+          client.setQueryData(['ledger', 'requirement', current.id], current);
+          onReloaded?.();
+        }}
+      />
+      <FormProblems problems={problems} />
+      <NativeSelect
+        label={t('ledger.requirementForm.area')}
+        required
+        value={area}
+        onChange={(event) => {
+          setArea(event.currentTarget.value);
+          setAreaMissing(false);
+        }}
+        error={errors.capabilityArea}
+        data={[
+          { value: '', label: t('ledger.requirementForm.chooseArea') },
+          ...(areas.data ?? []).map((a) => ({ value: a.slug, label: a.name })),
+        ]}
+      />
+      <TextInput
+        label={t('ledger.requirementForm.item')}
+        description={t('ledger.requirementForm.itemHint')}
+        required
+        value={item}
+        onChange={(event) => setItem(event.currentTarget.value)}
+        error={errors.item}
+      />
+      <TextInput
+        label={t('ledger.requirementForm.specification')}
+        description={t('ledger.requirementForm.specificationHint')}
+        value={specification}
+        onChange={(event) => setSpecification(event.currentTarget.value)}
+        error={errors.specification}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label={t('ledger.requirementForm.quantity')}
+          description={t('ledger.requirementForm.quantityHint')}
+          required
+          inputMode="numeric"
+          value={quantity}
+          onChange={(event) => setQuantity(event.currentTarget.value)}
+          error={errors.quantity}
+        />
+        <TextInput
+          label={t('ledger.requirementForm.unit')}
+          description={t('ledger.requirementForm.unitHint')}
+          required
+          value={unit}
+          onChange={(event) => setUnit(event.currentTarget.value)}
+          error={errors.unit}
+        />
+        <TextInput
+          type="date"
+          label={t('ledger.requirementForm.neededBy')}
+          description={t('ledger.requirementForm.neededByHint')}
+          value={neededBy}
+          onChange={(event) => setNeededBy(event.currentTarget.value)}
+          error={errors.neededBy}
+        />
+      </SimpleGrid>
+      {r ? (
+        <NativeSelect
+          label={t('ledger.requirementForm.status')}
+          value={status}
+          onChange={(event) => {
+            const parsed = requirementStatusSchema.safeParse(event.currentTarget.value);
+            if (parsed.success) setStatus(parsed.data);
+          }}
+          error={errors.status}
+          data={requirementStatusSchema.options.map((s) => ({
+            value: s,
+            label: t(`ledger.requirementStatus.${s}`),
+          }))}
+        />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t('ledger.requirementForm.priority')}
+            description={t('ledger.requirementForm.priorityHint')}
+            inputMode="numeric"
+            value={priority}
+            onChange={(event) => setPriority(event.currentTarget.value)}
+            error={errors.priority}
           />
           <TextInput
-            label={t('ledger.requirementForm.item')}
-            description={t('ledger.requirementForm.itemHint')}
-            required
-            value={item}
-            onChange={(event) => setItem(event.currentTarget.value)}
-            error={errors.item}
+            label={t('ledger.requirementForm.externalId')}
+            description={t('ledger.requirementForm.externalIdHint')}
+            value={externalId}
+            onChange={(event) => setExternalId(event.currentTarget.value)}
+            error={errors.externalId}
           />
-          <TextInput
-            label={t('ledger.requirementForm.specification')}
-            description={t('ledger.requirementForm.specificationHint')}
-            value={specification}
-            onChange={(event) => setSpecification(event.currentTarget.value)}
-            error={errors.specification}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('ledger.requirementForm.quantity')}
-              description={t('ledger.requirementForm.quantityHint')}
-              required
-              inputMode="numeric"
-              value={quantity}
-              onChange={(event) => setQuantity(event.currentTarget.value)}
-              error={errors.quantity}
-            />
-            <TextInput
-              label={t('ledger.requirementForm.unit')}
-              description={t('ledger.requirementForm.unitHint')}
-              required
-              value={unit}
-              onChange={(event) => setUnit(event.currentTarget.value)}
-              error={errors.unit}
-            />
-            <TextInput
-              type="date"
-              label={t('ledger.requirementForm.neededBy')}
-              description={t('ledger.requirementForm.neededByHint')}
-              value={neededBy}
-              onChange={(event) => setNeededBy(event.currentTarget.value)}
-              error={errors.neededBy}
-            />
-          </SimpleGrid>
-          {r ? (
-            <NativeSelect
-              label={t('ledger.requirementForm.status')}
-              value={status}
-              onChange={(event) => {
-                const parsed = requirementStatusSchema.safeParse(event.currentTarget.value);
-                if (parsed.success) setStatus(parsed.data);
-              }}
-              error={errors.status}
-              data={requirementStatusSchema.options.map((s) => ({
-                value: s,
-                label: t(`ledger.requirementStatus.${s}`),
-              }))}
-            />
-          ) : (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('ledger.requirementForm.priority')}
-                description={t('ledger.requirementForm.priorityHint')}
-                inputMode="numeric"
-                value={priority}
-                onChange={(event) => setPriority(event.currentTarget.value)}
-                error={errors.priority}
-              />
-              <TextInput
-                label={t('ledger.requirementForm.externalId')}
-                description={t('ledger.requirementForm.externalIdHint')}
-                value={externalId}
-                onChange={(event) => setExternalId(event.currentTarget.value)}
-                error={errors.externalId}
-              />
-            </SimpleGrid>
-          )}
-          <Textarea
-            label={t('ledger.requirementForm.note')}
-            autosize
-            minRows={3}
-            maxRows={12}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-            error={errors.note}
-          />
-          <MarkingPicker
-            value={marking}
-            onChange={setMarking}
-            originNation={r?.originNation ?? group.recipient.code}
-            group={group.slug}
-            errors={{
-              classification: errors['marking.classification'],
-              relTo: errors['marking.relTo'] ?? errors.marking,
-            }}
-          />
-          <Group>
-            <Button type="submit" loading={mutation.isPending}>
-              {r ? t('common.save') : t('ledger.requirementForm.create')}
-            </Button>
-            <Button
-              variant="default"
-              onClick={() => void navigate(r ? `/requirements/${r.id}` : '/requirements')}
-            >
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    </Stack>
+        </SimpleGrid>
+      )}
+      <Textarea
+        label={t('ledger.requirementForm.note')}
+        autosize
+        minRows={3}
+        maxRows={12}
+        value={note}
+        onChange={(event) => setNote(event.currentTarget.value)}
+        error={errors.note}
+      />
+      <MarkingPicker
+        value={marking}
+        onChange={setMarking}
+        originNation={r?.originNation ?? group.recipient.code}
+        group={group.slug}
+        errors={markingErrors(errors)}
+      />
+      <FormActions
+        submitLabel={r ? t('common.save') : t('ledger.requirementForm.create')}
+        pending={mutation.isPending}
+        onCancel={() => void navigate(r ? `/requirements/${r.id}` : '/requirements')}
+      />
+    </FormPage>
   );
 }

@@ -1,6 +1,4 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -15,10 +13,11 @@ import {
 } from '../api/ledger';
 import { DEFAULT_GROUP, useGroup } from '../api/queries';
 import { useSession } from '../api/session';
-import { PageTitle } from '../components/PageTitle';
+import { FilterBar } from '../components/FilterBar';
+import { PageHeader } from '../components/PageTitle';
 import { Pager, pageFromParams, writePage } from '../components/Pager';
 import { QueryState } from '../components/QueryState';
-import { useUrlParams } from '../components/use-url-params';
+import { useSearchBox, useUrlParams, writeFilter } from '../components/use-url-params';
 import { isRecipientPlanner } from '../components/ledger/access';
 import { RequirementOrderTable } from '../components/ledger/RequirementOrderTable';
 import { useRequirementMove } from '../components/ledger/use-requirement-move';
@@ -51,28 +50,13 @@ export function RequirementsPage() {
   const planner = isRecipientPlanner(session.data, group.data);
   const { move, busy, announcement } = useRequirementMove(DEFAULT_GROUP);
 
-  const set = (key: string, value: string) =>
-    updateParams((next) => {
-      if (value) next.set(key, value);
-      else next.delete(key);
-      next.delete('page');
-    });
+  const set = (key: string, value: string) => updateParams((next) => writeFilter(next, key, value));
 
-  const [text, setText] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(text, 300);
-  useEffect(() => {
-    updateParams((next) => {
-      if ((next.get('q') ?? '') === debounced) return;
-      if (debounced) next.set('q', debounced);
-      else next.delete('q');
-      next.delete('page');
-    }, true);
-  }, [debounced, updateParams]);
+  const [text, setText] = useSearchBox(params, updateParams);
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-start">
-        <PageTitle text={t('ledger.requirements.title')} />
+      <PageHeader title={t('ledger.requirements.title')}>
         <Group>
           <Button
             component="a"
@@ -101,64 +85,53 @@ export function RequirementsPage() {
             </>
           ) : null}
         </Group>
-      </Group>
+      </PageHeader>
       <Text c="dimmed" size="sm" mt={-8}>
         {t('ledger.requirements.intro', {
           nation: group.data?.recipient.name ?? t('common.unknown'),
         })}
       </Text>
-      <Paper
-        withBorder
-        p="md"
-        component="form"
-        role="search"
-        aria-label={t('ledger.requirements.filters')}
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <Group align="flex-end" gap="lg">
-          <TextInput
-            label={t('ledger.filter.search')}
-            description={t('ledger.filter.searchHint')}
-            type="search"
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            w={280}
-          />
-          <NativeSelect
-            label={t('ledger.filter.area')}
-            value={filters.area ?? ''}
-            onChange={(event) => set('area', event.currentTarget.value)}
-            data={[
-              { value: '', label: t('ledger.filter.anyArea') },
-              ...(areas.data ?? []).map((a) => ({ value: a.slug, label: a.name })),
-            ]}
-          />
-          <NativeSelect
-            label={t('ledger.filter.status')}
-            value={filters.status ?? ''}
-            onChange={(event) => set('status', event.currentTarget.value)}
-            data={[
-              { value: '', label: t('ledger.filter.anyStatus') },
-              ...requirementStatusSchema.options.map((s) => ({
-                value: s,
-                label: t(`ledger.requirementStatus.${s}`),
-              })),
-            ]}
-          />
-          <Button
-            variant="default"
-            disabled={params.toString() === ''}
-            onClick={() => {
-              setText('');
-              updateParams((next) =>
-                ['q', 'area', 'status', 'page'].forEach((k) => next.delete(k)),
-              );
-            }}
-          >
-            {t('common.clearFilters')}
-          </Button>
-        </Group>
-      </Paper>
+      <FilterBar label={t('ledger.requirements.filters')}>
+        <TextInput
+          label={t('ledger.filter.search')}
+          description={t('ledger.filter.searchHint')}
+          type="search"
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          w={280}
+        />
+        <NativeSelect
+          label={t('ledger.filter.area')}
+          value={filters.area ?? ''}
+          onChange={(event) => set('area', event.currentTarget.value)}
+          data={[
+            { value: '', label: t('ledger.filter.anyArea') },
+            ...(areas.data ?? []).map((a) => ({ value: a.slug, label: a.name })),
+          ]}
+        />
+        <NativeSelect
+          label={t('ledger.filter.status')}
+          value={filters.status ?? ''}
+          onChange={(event) => set('status', event.currentTarget.value)}
+          data={[
+            { value: '', label: t('ledger.filter.anyStatus') },
+            ...requirementStatusSchema.options.map((s) => ({
+              value: s,
+              label: t(`ledger.requirementStatus.${s}`),
+            })),
+          ]}
+        />
+        <Button
+          variant="default"
+          disabled={params.toString() === ''}
+          onClick={() => {
+            setText('');
+            updateParams((next) => ['q', 'area', 'status', 'page'].forEach((k) => next.delete(k)));
+          }}
+        >
+          {t('common.clearFilters')}
+        </Button>
+      </FilterBar>
       <div role="status" aria-live="polite" className="visually-hidden" data-testid="move-status">
         {announcement}
       </div>

@@ -1,10 +1,10 @@
-import { Button, Group, Paper, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Textarea } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Handover } from '../../../core/chair/chair-handover.schema';
 import { useAcceptHandover, useWithdrawHandover } from '../../api/chair';
-import { fieldErrors } from '../../api/client';
-import { FormProblems, useFocusFirstInvalid } from '../ledger/FormErrors';
+import { FormActions, FormCard } from '../FormCard';
+import { FormProblems, useFormErrors } from '../ledger/FormErrors';
 import { handoverProblems } from './form-problems';
 
 type Open = 'none' | 'accept' | 'withdraw';
@@ -52,114 +52,113 @@ export function HandoverActions({
   );
 }
 
-function AcceptForm({
-  slug,
-  handover,
-  onDone,
-}: {
+interface StepProps {
   slug: string;
   handover: Handover;
+  /** Closes the form, done or not. */
   onDone: () => void;
-}) {
+}
+
+function AcceptForm({ slug, handover, onDone }: StepProps) {
   const { t } = useTranslation();
-  const form = useRef<HTMLFormElement>(null);
   const accept = useAcceptHandover(slug, handover.id);
-  const [note, setNote] = useState('');
-  const errors = fieldErrors(accept.error);
-  const problems = handoverProblems(accept.error, ['note', 'version'], t('errors.unexpected'));
-  useFocusFirstInvalid(form, accept.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    accept.mutate(
-      { version: handover.version, note: note.trim() === '' ? undefined : note },
-      { onSuccess: onDone },
-    );
-  };
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      ref={form}
-      onSubmit={submit}
-      noValidate
-      aria-label={t('chair.accept.title')}
-    >
-      <Stack>
-        <FormProblems problems={problems} />
-        <Textarea
-          label={t('chair.accept.note')}
-          description={t('chair.accept.noteHint')}
-          autosize
-          minRows={2}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-          error={errors.note ?? errors.version}
-        />
-        <Group>
-          <Button type="submit" color="#1e6b34" loading={accept.isPending}>
-            {t('chair.accept.submit')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <TextStepForm
+      field="note"
+      title={t('chair.accept.title')}
+      label={t('chair.accept.note')}
+      hint={t('chair.accept.noteHint')}
+      submitLabel={t('chair.accept.submit')}
+      color="#1e6b34"
+      mutation={accept}
+      send={(note) =>
+        accept.mutate(
+          { version: handover.version, note: note.trim() === '' ? undefined : note },
+          { onSuccess: onDone },
+        )
+      }
+      onDone={onDone}
+    />
   );
 }
 
-function WithdrawForm({
-  slug,
-  handover,
+function WithdrawForm({ slug, handover, onDone }: StepProps) {
+  const { t } = useTranslation();
+  const withdraw = useWithdrawHandover(slug, handover.id);
+  return (
+    <TextStepForm
+      field="reason"
+      required
+      title={t('chair.withdraw.title')}
+      label={t('chair.withdraw.reason')}
+      hint={t('chair.withdraw.reasonHint')}
+      submitLabel={t('chair.withdraw.submit')}
+      color="red.9"
+      mutation={withdraw}
+      send={(reason) =>
+        withdraw.mutate({ version: handover.version, reason }, { onSuccess: onDone })
+      }
+      onDone={onDone}
+    />
+  );
+}
+
+/**
+ * One step on the open handover that takes a single text (the accept note, the withdraw reason).
+ * A stale version is refused at that text, the one field the form has.
+ */
+function TextStepForm({
+  field,
+  required = false,
+  title,
+  label,
+  hint,
+  submitLabel,
+  color,
+  mutation,
+  send,
   onDone,
 }: {
-  slug: string;
-  handover: Handover;
+  field: 'note' | 'reason';
+  required?: boolean;
+  title: string;
+  label: string;
+  hint: string;
+  submitLabel: string;
+  color: string;
+  mutation: { error: unknown; isPending: boolean };
+  send: (text: string) => void;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
-  const withdraw = useWithdrawHandover(slug, handover.id);
-  const [reason, setReason] = useState('');
-  const errors = fieldErrors(withdraw.error);
-  const problems = handoverProblems(withdraw.error, ['reason', 'version'], t('errors.unexpected'));
-  useFocusFirstInvalid(form, withdraw.error);
+  const [text, setText] = useState('');
+  const { errors, problems } = useFormErrors(mutation.error, [field, 'version'], {
+    form,
+    explain: handoverProblems,
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    withdraw.mutate({ version: handover.version, reason }, { onSuccess: onDone });
+    send(text);
   };
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      ref={form}
-      onSubmit={submit}
-      noValidate
-      aria-label={t('chair.withdraw.title')}
-    >
-      <Stack>
-        <FormProblems problems={problems} />
-        <Textarea
-          label={t('chair.withdraw.reason')}
-          description={t('chair.withdraw.reasonHint')}
-          required
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={errors.reason ?? errors.version}
-        />
-        <Group>
-          <Button type="submit" color="red.9" loading={withdraw.isPending}>
-            {t('chair.withdraw.submit')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormCard title={title} p="md" formRef={form} onSubmit={submit}>
+      <FormProblems problems={problems} />
+      <Textarea
+        label={label}
+        description={hint}
+        required={required}
+        autosize
+        minRows={2}
+        value={text}
+        onChange={(event) => setText(event.currentTarget.value)}
+        error={errors[field] ?? errors.version}
+      />
+      <FormActions
+        submitLabel={submitLabel}
+        color={color}
+        pending={mutation.isPending}
+        onCancel={onDone}
+      />
+    </FormCard>
   );
 }

@@ -1,12 +1,12 @@
-import { Button, Group, NativeSelect, Paper, Stack, TextInput, Textarea } from '@mantine/core';
+import { Group, NativeSelect, TextInput, Textarea } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChairTerm } from '../../../core/chair/chair-term.schema';
 import { useProposeHandover } from '../../api/chair';
-import { fieldErrors } from '../../api/client';
 import { useMeetings, useMembers } from '../../api/queries';
 import { formatDate, nationName } from '../../i18n/format';
-import { FormProblems, useFocusFirstInvalid } from '../ledger/FormErrors';
+import { FormActions, FormCard } from '../FormCard';
+import { FormProblems, useFormErrors } from '../ledger/FormErrors';
 import { RadioChoice } from '../RadioChoice';
 import { useLocale } from '../use-locale';
 import { handoverProblems } from './form-problems';
@@ -40,9 +40,10 @@ export function ProposeHandoverForm({
   const [effectiveMeeting, setEffectiveMeeting] = useState('');
   const [reason, setReason] = useState('');
 
-  const errors = fieldErrors(propose.error);
-  const problems = handoverProblems(propose.error, FIELDS, t('errors.unexpected'));
-  useFocusFirstInvalid(form, propose.error);
+  const { errors, problems } = useFormErrors(propose.error, FIELDS, {
+    form,
+    explain: handoverProblems,
+  });
 
   const nations = (members.data?.items ?? [])
     .map((m) => ({
@@ -79,92 +80,78 @@ export function ProposeHandoverForm({
   };
 
   return (
-    <Paper
-      withBorder
-      p="lg"
-      component="form"
-      ref={form}
-      onSubmit={submit}
-      noValidate
-      aria-label={t('chair.propose.title')}
-    >
-      <Stack>
-        <FormProblems problems={problems} />
-        <Group grow align="flex-start">
-          <NativeSelect
-            label={t('chair.propose.toNation')}
-            description={
-              current
-                ? t('chair.propose.toNationHint', { chair: nationName(current.chair, locale) })
-                : undefined
-            }
-            required
-            value={toNation}
-            onChange={(event) => setToNation(event.currentTarget.value)}
-            error={errors.toNation}
-            data={[{ value: '', label: t('chair.propose.chooseNation') }, ...nations]}
-          />
-          <NativeSelect
-            label={t('chair.propose.toCoChair')}
-            value={toCoChair}
-            onChange={(event) => setToCoChair(event.currentTarget.value)}
-            error={errors.toCoChair}
-            data={[{ value: '', label: t('chair.propose.noCoChair') }, ...nations]}
-          />
-        </Group>
-        <RadioChoice
-          label={t('chair.propose.when')}
-          value={when}
-          onChange={setWhen}
-          options={[
-            { value: 'day', label: t('chair.propose.fromDay') },
-            { value: 'meeting', label: t('chair.propose.fromMeeting') },
+    <FormCard title={t('chair.propose.title')} formRef={form} onSubmit={submit}>
+      <FormProblems problems={problems} />
+      <Group grow align="flex-start">
+        <NativeSelect
+          label={t('chair.propose.toNation')}
+          description={
+            current
+              ? t('chair.propose.toNationHint', { chair: nationName(current.chair, locale) })
+              : undefined
+          }
+          required
+          value={toNation}
+          onChange={(event) => setToNation(event.currentTarget.value)}
+          error={errors.toNation}
+          data={[{ value: '', label: t('chair.propose.chooseNation') }, ...nations]}
+        />
+        <NativeSelect
+          label={t('chair.propose.toCoChair')}
+          value={toCoChair}
+          onChange={(event) => setToCoChair(event.currentTarget.value)}
+          error={errors.toCoChair}
+          data={[{ value: '', label: t('chair.propose.noCoChair') }, ...nations]}
+        />
+      </Group>
+      <RadioChoice
+        label={t('chair.propose.when')}
+        value={when}
+        onChange={setWhen}
+        options={[
+          { value: 'day', label: t('chair.propose.fromDay') },
+          { value: 'meeting', label: t('chair.propose.fromMeeting') },
+        ]}
+      />
+      {when === 'day' ? (
+        <TextInput
+          type="date"
+          label={t('chair.propose.effectiveOn')}
+          description={t('chair.propose.effectiveOnHint')}
+          required
+          value={effectiveOn}
+          onChange={(event) => setEffectiveOn(event.currentTarget.value)}
+          error={errors.effectiveOn}
+        />
+      ) : (
+        <NativeSelect
+          label={t('chair.propose.effectiveMeeting')}
+          description={t('chair.propose.effectiveMeetingHint')}
+          required
+          value={effectiveMeeting}
+          onChange={(event) => setEffectiveMeeting(event.currentTarget.value)}
+          // The schema reports a missing day or meeting on effectiveOn, whichever was chosen.
+          error={errors.effectiveMeeting ?? errors.effectiveOn}
+          data={[
+            { value: '', label: t('chair.propose.chooseMeeting') },
+            ...upcoming.map((m) => ({
+              value: String(m.number),
+              label: `${m.code} · ${formatDate(m.date, locale, 'medium')}`,
+            })),
           ]}
         />
-        {when === 'day' ? (
-          <TextInput
-            type="date"
-            label={t('chair.propose.effectiveOn')}
-            description={t('chair.propose.effectiveOnHint')}
-            required
-            value={effectiveOn}
-            onChange={(event) => setEffectiveOn(event.currentTarget.value)}
-            error={errors.effectiveOn}
-          />
-        ) : (
-          <NativeSelect
-            label={t('chair.propose.effectiveMeeting')}
-            description={t('chair.propose.effectiveMeetingHint')}
-            required
-            value={effectiveMeeting}
-            onChange={(event) => setEffectiveMeeting(event.currentTarget.value)}
-            // The schema reports a missing day or meeting on effectiveOn, whichever was chosen.
-            error={errors.effectiveMeeting ?? errors.effectiveOn}
-            data={[
-              { value: '', label: t('chair.propose.chooseMeeting') },
-              ...upcoming.map((m) => ({
-                value: String(m.number),
-                label: `${m.code} · ${formatDate(m.date, locale, 'medium')}`,
-              })),
-            ]}
-          />
-        )}
-        <Textarea
-          label={t('chair.propose.reason')}
-          description={t('chair.propose.reasonHint')}
-          required
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={errors.reason}
-        />
-        <Group>
-          <Button type="submit" loading={propose.isPending}>
-            {t('chair.propose.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      )}
+      <Textarea
+        label={t('chair.propose.reason')}
+        description={t('chair.propose.reasonHint')}
+        required
+        autosize
+        minRows={2}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        error={errors.reason}
+      />
+      <FormActions submitLabel={t('chair.propose.submit')} pending={propose.isPending} />
+    </FormCard>
   );
 }

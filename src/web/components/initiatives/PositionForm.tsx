@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { NativeSelect, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../core/accounts/account.schema';
@@ -17,15 +7,14 @@ import {
   type Stance,
   stanceSchema,
 } from '../../../core/initiatives/initiative.schema';
-import { fieldErrors } from '../../api/client';
 import { useRecordPosition } from '../../api/initiatives';
 import { useNations } from '../../api/queries';
 import { todayIso } from '../../i18n/format';
-import { FormProblems, formProblems, useFocusFirstInvalid } from '../ledger/FormErrors';
-import { MarkingPicker, type MarkingValue } from '../MarkingPicker';
+import { FormActions, FormCard } from '../FormCard';
+import { FormProblems, useFormErrors } from '../ledger/FormErrors';
+import { MarkingPicker, type MarkingValue, markingErrors } from '../MarkingPicker';
 import { RadioChoice } from '../RadioChoice';
-import { useLocale } from '../use-locale';
-import { useNationNames } from '../use-nation-names';
+import { useNationNames, useNationOptions } from '../use-nation-names';
 
 const FIELDS = ['party', 'stance', 'statedOn', 'statement', 'source', 'marking'] as const;
 
@@ -48,8 +37,8 @@ export function PositionForm({
   onRecorded: () => void;
 }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const { nameOf } = useNationNames();
+  const nationOptions = useNationOptions();
   const form = useRef<HTMLFormElement>(null);
   const participants = useNations({ group: initiative.group, limit: 500 });
   const record = useRecordPosition(initiative.id);
@@ -62,9 +51,7 @@ export function PositionForm({
   const [sourceUrl, setSourceUrl] = useState('');
   const [marking, setMarking] = useState<MarkingValue>({ classification: 'GROUP', relTo: [] });
 
-  const errors = fieldErrors(record.error);
-  const problems = formProblems(record.error, FIELDS, t('errors.unexpected'));
-  useFocusFirstInvalid(form, record.error);
+  const { errors, problems } = useFormErrors(record.error, FIELDS, { form });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -86,104 +73,85 @@ export function PositionForm({
     );
   };
 
-  const title = t('initiatives.position.title');
   return (
-    <Paper
-      withBorder
-      p="lg"
-      component="form"
-      ref={form}
-      onSubmit={submit}
-      noValidate
-      aria-label={title}
-    >
-      <Stack>
-        <FormProblems problems={problems} />
-        {anyParty ? (
-          <NativeSelect
-            label={t('initiatives.position.party')}
-            description={t('initiatives.position.partyHint')}
-            required
-            value={party}
-            onChange={(event) => setParty(event.currentTarget.value)}
-            error={errors.party}
-            data={(participants.data?.items ?? [])
-              .map((n) => ({ value: n.code, label: `${nameOf(n.code)} (${n.code})` }))
-              .sort((a, b) => a.label.localeCompare(b.label, locale))}
-          />
-        ) : (
-          <Text size="sm">
-            {t('initiatives.position.party')}:{' '}
-            <strong>
-              {nameOf(own)} ({own})
-            </strong>
-          </Text>
-        )}
-        <RadioChoice
-          label={t('initiatives.position.stance')}
+    <FormCard title={t('initiatives.position.title')} formRef={form} onSubmit={submit}>
+      <FormProblems problems={problems} />
+      {anyParty ? (
+        <NativeSelect
+          label={t('initiatives.position.party')}
+          description={t('initiatives.position.partyHint')}
           required
-          value={stance}
-          onChange={setStance}
-          error={errors.stance}
-          options={stanceSchema.options.map((s) => ({
-            value: s,
-            label: t(`initiatives.stance.${s}`),
-          }))}
+          value={party}
+          onChange={(event) => setParty(event.currentTarget.value)}
+          error={errors.party}
+          data={nationOptions(participants.data?.items ?? [])}
+        />
+      ) : (
+        <Text size="sm">
+          {t('initiatives.position.party')}:{' '}
+          <strong>
+            {nameOf(own)} ({own})
+          </strong>
+        </Text>
+      )}
+      <RadioChoice
+        label={t('initiatives.position.stance')}
+        required
+        value={stance}
+        onChange={setStance}
+        error={errors.stance}
+        options={stanceSchema.options.map((s) => ({
+          value: s,
+          label: t(`initiatives.stance.${s}`),
+        }))}
+      />
+      <TextInput
+        type="date"
+        label={t('initiatives.position.statedOn')}
+        description={t('initiatives.position.statedOnHint')}
+        required
+        value={statedOn}
+        onChange={(event) => setStatedOn(event.currentTarget.value)}
+        error={errors.statedOn}
+      />
+      <Textarea
+        label={t('initiatives.position.statement')}
+        description={t('initiatives.position.statementHint')}
+        autosize
+        minRows={2}
+        value={statement}
+        onChange={(event) => setStatement(event.currentTarget.value)}
+        error={errors.statement}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('initiatives.position.sourceTitle')}
+          description={t('initiatives.position.sourceTitleHint')}
+          required
+          value={sourceTitle}
+          onChange={(event) => setSourceTitle(event.currentTarget.value)}
+          error={errors['source.title'] ?? errors.source}
         />
         <TextInput
-          type="date"
-          label={t('initiatives.position.statedOn')}
-          description={t('initiatives.position.statedOnHint')}
-          required
-          value={statedOn}
-          onChange={(event) => setStatedOn(event.currentTarget.value)}
-          error={errors.statedOn}
+          type="url"
+          label={t('initiatives.position.sourceUrl')}
+          value={sourceUrl}
+          onChange={(event) => setSourceUrl(event.currentTarget.value)}
+          error={errors['source.url']}
         />
-        <Textarea
-          label={t('initiatives.position.statement')}
-          description={t('initiatives.position.statementHint')}
-          autosize
-          minRows={2}
-          value={statement}
-          onChange={(event) => setStatement(event.currentTarget.value)}
-          error={errors.statement}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('initiatives.position.sourceTitle')}
-            description={t('initiatives.position.sourceTitleHint')}
-            required
-            value={sourceTitle}
-            onChange={(event) => setSourceTitle(event.currentTarget.value)}
-            error={errors['source.title'] ?? errors.source}
-          />
-          <TextInput
-            type="url"
-            label={t('initiatives.position.sourceUrl')}
-            value={sourceUrl}
-            onChange={(event) => setSourceUrl(event.currentTarget.value)}
-            error={errors['source.url']}
-          />
-        </SimpleGrid>
-        <MarkingPicker
-          value={marking}
-          onChange={setMarking}
-          originNation={own}
-          group={initiative.group}
-          errors={{
-            classification: errors['marking.classification'],
-            relTo: errors['marking.relTo'] ?? errors.marking,
-          }}
-        />
-        <Group>
-          <Button type="submit" loading={record.isPending}>
-            {t('initiatives.position.submit')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      </SimpleGrid>
+      <MarkingPicker
+        value={marking}
+        onChange={setMarking}
+        originNation={own}
+        group={initiative.group}
+        errors={markingErrors(errors)}
+      />
+      <FormActions
+        submitLabel={t('initiatives.position.submit')}
+        pending={record.isPending}
+        onCancel={onDone}
+      />
+    </FormCard>
   );
 }

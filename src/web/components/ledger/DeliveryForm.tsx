@@ -12,12 +12,11 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PledgeDetail } from '../../../core/pledges/pledge.schema';
-import { fieldErrors } from '../../api/client';
 import { useRecordDelivery } from '../../api/ledger';
 import { todayIso } from '../../i18n/format';
 import { useLocale } from '../use-locale';
 import { formatQuantity, wholeNumber } from './format';
-import { FormProblems, formProblems, useFocusFirstInvalid } from './FormErrors';
+import { FormProblems, useFormErrors } from './FormErrors';
 
 /** Records a delivery against the pledge; the first moves it to delivering, the last to delivered. */
 export function DeliveryForm({ pledge }: { pledge: PledgeDetail }) {
@@ -32,13 +31,11 @@ export function DeliveryForm({ pledge }: { pledge: PledgeDetail }) {
   const [note, setNote] = useState('');
   const [externalId, setExternalId] = useState('');
   const [recorded, setRecorded] = useState(false);
-  const errors = fieldErrors(record.error);
-  const problems = formProblems(
+  const { errors, problems } = useFormErrors(
     record.error,
     ['quantity', 'deliveredOn', 'place', 'note', 'externalId'],
-    t('errors.unexpected'),
+    { form },
   );
-  useFocusFirstInvalid(form, record.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -55,12 +55,27 @@ export function formProblems(error: unknown, shown: readonly string[], fallback:
     .map(([key, message]) => `${key}: ${message}`);
 }
 
-/** After a refused write, takes keyboard focus to the first field marked invalid. */
-export function useFocusFirstInvalid(form: RefObject<HTMLElement | null>, error: unknown): void {
+/** What to say above a form about a failed write: `formProblems`, or a feature's own reading. */
+type Explain = (error: unknown, shown: readonly string[], fallback: string) => string[];
+
+/**
+ * A failed write as a form shows it: the message for each field, and the problems none of the
+ * `shown` fields can show. With a `form`, a refusal takes keyboard focus to its first invalid field.
+ */
+export function useFormErrors(
+  error: unknown,
+  shown: readonly string[],
+  {
+    form,
+    explain = formProblems,
+  }: { form?: RefObject<HTMLElement | null>; explain?: Explain } = {},
+): { errors: Record<string, string>; problems: string[] } {
+  const { t } = useTranslation();
   useEffect(() => {
     if (!error) return;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    form?.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [form, error]);
+  return { errors: fieldErrors(error), problems: explain(error, shown, t('errors.unexpected')) };
 }
 
 export function FormProblems({ problems }: { problems: readonly string[] }) {

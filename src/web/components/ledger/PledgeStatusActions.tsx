@@ -7,11 +7,10 @@ import {
   type PledgeStatus,
   pledgeDetailSchema,
 } from '../../../core/pledges/pledge.schema';
-import { fieldErrors } from '../../api/client';
 import { useTransitionPledge } from '../../api/ledger';
 import { formatDate, todayIso } from '../../i18n/format';
 import { useLocale } from '../use-locale';
-import { ConflictAlert, FormProblems, formProblems, useFocusFirstInvalid } from './FormErrors';
+import { ConflictAlert, FormProblems, useFormErrors } from './FormErrors';
 import { allowedTransitions } from './transitions';
 
 /** One button per status the pledge may move to now; each asks the day it took effect. */
@@ -57,13 +56,9 @@ function TransitionDialog({
   const today = todayIso();
   const [effectiveOn, setEffectiveOn] = useState(today < pledge.statusOn ? pledge.statusOn : today);
   const [note, setNote] = useState('');
-  const errors = fieldErrors(transition.error);
-  const problems = formProblems(
-    transition.error,
-    ['effectiveOn', 'note', 'version'],
-    t('errors.unexpected'),
-  );
-  useFocusFirstInvalid(form, transition.error);
+  const { errors, problems } = useFormErrors(transition.error, ['effectiveOn', 'note', 'version'], {
+    form,
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

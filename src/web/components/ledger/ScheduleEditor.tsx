@@ -3,10 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PledgeDetail, pledgeDetailSchema } from '../../../core/pledges/pledge.schema';
-import { fieldErrors } from '../../api/client';
 import { useSetSchedule } from '../../api/ledger';
 import { wholeNumber } from './format';
-import { ConflictAlert, FormProblems, formProblems, useFocusFirstInvalid } from './FormErrors';
+import { ConflictAlert, FormProblems, useFormErrors } from './FormErrors';
 
 interface Row {
   key: number;
@@ -30,9 +29,7 @@ export function ScheduleEditor({ pledge, onDone }: { pledge: PledgeDetail; onDon
       note: tr.note ?? '',
     })),
   );
-  const errors = fieldErrors(save.error);
-  const problems = formProblems(save.error, ['tranches', 'version'], t('errors.unexpected'));
-  useFocusFirstInvalid(form, save.error);
+  const { errors, problems } = useFormErrors(save.error, ['tranches', 'version'], { form });
 
   const change = (key: number, patch: Partial<Row>) =>
     setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));

@@ -1,10 +1,6 @@
 import {
-  Alert,
   Badge,
-  Button,
-  Group,
   NativeSelect,
-  Paper,
   SimpleGrid,
   Stack,
   Table,
@@ -20,7 +16,6 @@ import {
   actionItemStatusSchema,
 } from '../../../core/meetings/meeting-record.schema';
 import type { Meeting } from '../../../core/meetings/meeting.schema';
-import { ApiError, fieldErrors } from '../../api/client';
 import { useAgenda } from '../../api/meetings';
 import {
   useCreateActionItem,
@@ -29,10 +24,12 @@ import {
 } from '../../api/meetings-record';
 import { useNations } from '../../api/queries';
 import { formatDate } from '../../i18n/format';
-import { FormProblems, formProblems } from '../ledger/FormErrors';
+import { ErrorAlert } from '../ErrorAlert';
+import { FormActions, SectionForm } from '../FormCard';
+import { FormProblems, useFormErrors } from '../ledger/FormErrors';
 import { QueryState } from '../QueryState';
 import { useLocale } from '../use-locale';
-import { useNationNames } from '../use-nation-names';
+import { useNationNames, useNationOptions } from '../use-nation-names';
 import { canEditActionItem } from './access';
 
 interface ActionItemsSectionProps {
@@ -93,11 +90,7 @@ function ActionItemTable({
   if (items.length === 0) return <Text size="sm">{t('meetingCycle.actionItems.none')}</Text>;
   return (
     <Stack gap="xs">
-      {update.error ? (
-        <Alert color="red" role="alert">
-          {update.error instanceof ApiError ? update.error.body.message : t('errors.unexpected')}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={update.error} />
       <Table.ScrollContainer minWidth={760}>
         <Table striped verticalSpacing="xs" data-testid={testId}>
           <caption className="visually-hidden">{t('meetingCycle.actionItems.caption')}</caption>
@@ -164,8 +157,7 @@ const FIELDS = ['title', 'ownerNation', 'dueOn', 'agendaItemId', 'note'] as cons
 
 function ActionItemForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const { nameOf } = useNationNames();
+  const nationOptions = useNationOptions();
   const participants = useNations({ group: meeting.group.slug, limit: 500 });
   const agenda = useAgenda(meeting.id);
   const create = useCreateActionItem(meeting.id);
@@ -173,8 +165,7 @@ function ActionItemForm({ meeting }: { meeting: Meeting }) {
   const [owner, setOwner] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [agendaItemId, setAgendaItemId] = useState('');
-  const errors = fieldErrors(create.error);
-  const problems = formProblems(create.error, FIELDS, t('errors.unexpected'));
+  const { errors, problems } = useFormErrors(create.error, FIELDS);
   const formTitle = t('meetingCycle.actionItems.raiseTitle');
 
   const submit = (event: FormEvent) => {
@@ -196,60 +187,49 @@ function ActionItemForm({ meeting }: { meeting: Meeting }) {
   };
 
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={formTitle}>
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          {formTitle}
-        </Title>
-        <FormProblems problems={problems} />
-        <TextInput
-          label={t('meetingCycle.actionItems.title')}
+    <SectionForm title={formTitle} onSubmit={submit}>
+      <FormProblems problems={problems} />
+      <TextInput
+        label={t('meetingCycle.actionItems.title')}
+        required
+        value={title}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        error={errors.title}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NativeSelect
+          label={t('meetingCycle.actionItems.owner')}
           required
-          value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
-          error={errors.title}
+          value={owner}
+          onChange={(event) => setOwner(event.currentTarget.value)}
+          error={errors.ownerNation}
+          data={[
+            { value: '', label: t('meetingCycle.actionItems.chooseOwner') },
+            ...nationOptions(participants.data?.items ?? [], { withCode: false }),
+          ]}
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NativeSelect
-            label={t('meetingCycle.actionItems.owner')}
-            required
-            value={owner}
-            onChange={(event) => setOwner(event.currentTarget.value)}
-            error={errors.ownerNation}
-            data={[
-              { value: '', label: t('meetingCycle.actionItems.chooseOwner') },
-              ...(participants.data?.items ?? [])
-                .map((n) => ({ value: n.code, label: nameOf(n.code) }))
-                .sort((a, b) => a.label.localeCompare(b.label, locale)),
-            ]}
-          />
-          <TextInput
-            type="date"
-            label={t('meetingCycle.actionItems.due')}
-            value={dueOn}
-            onChange={(event) => setDueOn(event.currentTarget.value)}
-            error={errors.dueOn}
-          />
-          <NativeSelect
-            label={t('meetingCycle.outcomes.agendaItem')}
-            value={agendaItemId}
-            onChange={(event) => setAgendaItemId(event.currentTarget.value)}
-            error={errors.agendaItemId}
-            data={[
-              { value: '', label: t('meetingCycle.outcomes.general') },
-              ...(agenda.data?.items ?? []).map((item) => ({
-                value: item.id,
-                label: `${item.position}. ${item.title}`,
-              })),
-            ]}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={create.isPending}>
-            {t('meetingCycle.actionItems.raise')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+        <TextInput
+          type="date"
+          label={t('meetingCycle.actionItems.due')}
+          value={dueOn}
+          onChange={(event) => setDueOn(event.currentTarget.value)}
+          error={errors.dueOn}
+        />
+        <NativeSelect
+          label={t('meetingCycle.outcomes.agendaItem')}
+          value={agendaItemId}
+          onChange={(event) => setAgendaItemId(event.currentTarget.value)}
+          error={errors.agendaItemId}
+          data={[
+            { value: '', label: t('meetingCycle.outcomes.general') },
+            ...(agenda.data?.items ?? []).map((item) => ({
+              value: item.id,
+              label: `${item.position}. ${item.title}`,
+            })),
+          ]}
+        />
+      </SimpleGrid>
+      <FormActions submitLabel={t('meetingCycle.actionItems.raise')} pending={create.isPending} />
+    </SectionForm>
   );
 }

@@ -1,23 +1,19 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Group,
   List,
   NativeSelect,
-  Paper,
   SimpleGrid,
   Stack,
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agenda, AgendaItem } from '../../../core/meetings/agenda.schema';
 import type { Meeting } from '../../../core/meetings/meeting.schema';
-import { ApiError, fieldErrors } from '../../api/client';
 import {
   useAddAgendaItem,
   useAgenda,
@@ -27,10 +23,12 @@ import {
 } from '../../api/meetings';
 import { useNations } from '../../api/queries';
 import { formatDateTime } from '../../i18n/format';
-import { FormProblems, formProblems } from '../ledger/FormErrors';
+import { ErrorAlert } from '../ErrorAlert';
+import { FormActions, SectionForm } from '../FormCard';
+import { FormProblems, useFormErrors } from '../ledger/FormErrors';
 import { QueryState } from '../QueryState';
 import { useLocale } from '../use-locale';
-import { useNationNames } from '../use-nation-names';
+import { useNationNames, useNationOptions } from '../use-nation-names';
 
 /** The agenda in order; the secretariat adds, removes and re-orders items while it may change. */
 export function AgendaSection({ meeting, canEdit }: { meeting: Meeting; canEdit: boolean }) {
@@ -92,11 +90,7 @@ function AgendaTable({ agenda, canEdit }: { agenda: Agenda; canEdit: boolean }) 
   if (agenda.items.length === 0) return <Text>{t('meetingCycle.agenda.empty')}</Text>;
   return (
     <Stack gap="xs">
-      {error ? (
-        <Alert color="red" role="alert">
-          {error instanceof ApiError ? error.body.message : t('errors.unexpected')}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={error} />
       <Table.ScrollContainer minWidth={720}>
         <Table ref={table} striped verticalSpacing="sm" data-testid="agenda">
           <caption className="visually-hidden">{t('meetingCycle.agenda.caption')}</caption>
@@ -188,16 +182,14 @@ const ITEM_FIELDS = ['title', 'presenterNation', 'presenterPerson', 'minutes'] a
 
 function AddItemForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const { nameOf } = useNationNames();
+  const nationOptions = useNationOptions();
   const participants = useNations({ group: meeting.group.slug, limit: 500 });
   const add = useAddAgendaItem(meeting.id);
   const [title, setTitle] = useState('');
   const [nation, setNation] = useState('');
   const [person, setPerson] = useState('');
   const [minutes, setMinutes] = useState('');
-  const errors = fieldErrors(add.error);
-  const problems = formProblems(add.error, ITEM_FIELDS, t('errors.unexpected'));
+  const { errors, problems } = useFormErrors(add.error, ITEM_FIELDS);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -220,60 +212,42 @@ function AddItemForm({ meeting }: { meeting: Meeting }) {
   };
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      onSubmit={submit}
-      noValidate
-      aria-label={t('meetingCycle.agenda.addTitle')}
-    >
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          {t('meetingCycle.agenda.addTitle')}
-        </Title>
-        <FormProblems problems={problems} />
-        <TextInput
-          label={t('meetingCycle.agenda.title')}
-          required
-          value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
-          error={errors.title}
+    <SectionForm title={t('meetingCycle.agenda.addTitle')} onSubmit={submit}>
+      <FormProblems problems={problems} />
+      <TextInput
+        label={t('meetingCycle.agenda.title')}
+        required
+        value={title}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        error={errors.title}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NativeSelect
+          label={t('meetingCycle.agenda.presenterNation')}
+          value={nation}
+          onChange={(event) => setNation(event.currentTarget.value)}
+          error={errors.presenterNation}
+          data={[
+            { value: '', label: t('meetingCycle.agenda.noPresenter') },
+            ...nationOptions(participants.data?.items ?? [], { withCode: false }),
+          ]}
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NativeSelect
-            label={t('meetingCycle.agenda.presenterNation')}
-            value={nation}
-            onChange={(event) => setNation(event.currentTarget.value)}
-            error={errors.presenterNation}
-            data={[
-              { value: '', label: t('meetingCycle.agenda.noPresenter') },
-              ...(participants.data?.items ?? [])
-                .map((n) => ({ value: n.code, label: nameOf(n.code) }))
-                .sort((a, b) => a.label.localeCompare(b.label, locale)),
-            ]}
-          />
-          <TextInput
-            label={t('meetingCycle.agenda.presenterPerson')}
-            value={person}
-            onChange={(event) => setPerson(event.currentTarget.value)}
-            error={errors.presenterPerson}
-          />
-          <TextInput
-            label={t('meetingCycle.agenda.minutes')}
-            inputMode="numeric"
-            value={minutes}
-            onChange={(event) => setMinutes(event.currentTarget.value)}
-            error={errors.minutes}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={add.isPending}>
-            {t('meetingCycle.agenda.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+        <TextInput
+          label={t('meetingCycle.agenda.presenterPerson')}
+          value={person}
+          onChange={(event) => setPerson(event.currentTarget.value)}
+          error={errors.presenterPerson}
+        />
+        <TextInput
+          label={t('meetingCycle.agenda.minutes')}
+          inputMode="numeric"
+          value={minutes}
+          onChange={(event) => setMinutes(event.currentTarget.value)}
+          error={errors.minutes}
+        />
+      </SimpleGrid>
+      <FormActions submitLabel={t('meetingCycle.agenda.add')} pending={add.isPending} />
+    </SectionForm>
   );
 }
 

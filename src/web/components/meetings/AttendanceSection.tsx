@@ -1,25 +1,14 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attendanceModeSchema } from '../../../core/meetings/meeting-record.schema';
 import type { Meeting } from '../../../core/meetings/meeting.schema';
-import { ApiError, fieldErrors } from '../../api/client';
 import { useInvitations } from '../../api/meetings';
 import { useAttendance, useRecordAttendance } from '../../api/meetings-record';
 import { formatDateTime } from '../../i18n/format';
-import { FormProblems, formProblems } from '../ledger/FormErrors';
+import { ErrorAlert } from '../ErrorAlert';
+import { FormActions, SectionForm } from '../FormCard';
+import { FormProblems, useFormErrors } from '../ledger/FormErrors';
 import { QueryState } from '../QueryState';
 import { useLocale } from '../use-locale';
 import { useNationNames } from '../use-nation-names';
@@ -125,8 +114,7 @@ function RecordForm({ meetingId, nations }: { meetingId: string; nations: readon
   const [head, setHead] = useState('');
   const [mode, setMode] = useState<Mode | ''>('');
   const chosen = nation && nations.includes(nation) ? nation : (nations[0] ?? '');
-  const errors = fieldErrors(record.error);
-  const problems = formProblems(record.error, FIELDS, t('errors.unexpected'));
+  const { errors, problems } = useFormErrors(record.error, FIELDS);
   const title = t('meetingCycle.attendance.recordTitle');
 
   const submit = (event: FormEvent) => {
@@ -144,50 +132,45 @@ function RecordForm({ meetingId, nations }: { meetingId: string; nations: readon
   };
 
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title}>
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          {title}
-        </Title>
-        <FormProblems problems={problems} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NativeSelect
-            label={t('meetingCycle.invitations.nation')}
-            value={chosen}
-            onChange={(event) => setNation(event.currentTarget.value)}
-            error={errors.nation}
-            data={nations.map((code) => ({ value: code, label: nameOf(code) }))}
-          />
-          <NativeSelect
-            label={t('meetingCycle.attendance.mode')}
-            value={mode}
-            onChange={(event) => {
-              const parsed = attendanceModeSchema.safeParse(event.currentTarget.value);
-              setMode(parsed.success ? parsed.data : '');
-            }}
-            error={errors.mode}
-            data={[
-              { value: '', label: t('meetingCycle.attendance.fromAnswer') },
-              ...attendanceModeSchema.options.map((m) => ({
-                value: m,
-                label: t(`meetingCycle.attendance.modes.${m}`),
-              })),
-            ]}
-          />
-          <TextInput
-            label={t('meetingCycle.invitations.head')}
-            value={head}
-            onChange={(event) => setHead(event.currentTarget.value)}
-            error={errors.headOfDelegation}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={record.isPending} disabled={!chosen}>
-            {t('meetingCycle.attendance.record')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <SectionForm title={title} onSubmit={submit}>
+      <FormProblems problems={problems} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NativeSelect
+          label={t('meetingCycle.invitations.nation')}
+          value={chosen}
+          onChange={(event) => setNation(event.currentTarget.value)}
+          error={errors.nation}
+          data={nations.map((code) => ({ value: code, label: nameOf(code) }))}
+        />
+        <NativeSelect
+          label={t('meetingCycle.attendance.mode')}
+          value={mode}
+          onChange={(event) => {
+            const parsed = attendanceModeSchema.safeParse(event.currentTarget.value);
+            setMode(parsed.success ? parsed.data : '');
+          }}
+          error={errors.mode}
+          data={[
+            { value: '', label: t('meetingCycle.attendance.fromAnswer') },
+            ...attendanceModeSchema.options.map((m) => ({
+              value: m,
+              label: t(`meetingCycle.attendance.modes.${m}`),
+            })),
+          ]}
+        />
+        <TextInput
+          label={t('meetingCycle.invitations.head')}
+          value={head}
+          onChange={(event) => setHead(event.currentTarget.value)}
+          error={errors.headOfDelegation}
+        />
+      </SimpleGrid>
+      <FormActions
+        submitLabel={t('meetingCycle.attendance.record')}
+        pending={record.isPending}
+        disabled={!chosen}
+      />
+    </SectionForm>
   );
 }
 
@@ -200,11 +183,7 @@ function SelfCheckIn({ meetingId, nation }: { meetingId: string; nation: string 
       <Button loading={record.isPending} onClick={() => record.mutate({ nation })}>
         {t('meetingCycle.attendance.checkIn', { nation: nameOf(nation) })}
       </Button>
-      {record.error ? (
-        <Alert color="red" role="alert">
-          {record.error instanceof ApiError ? record.error.body.message : t('errors.unexpected')}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={record.error} />
     </Stack>
   );
 }

@@ -1,22 +1,9 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../core/accounts/account.schema';
 import type { CalendarToken, CreatedCalendarToken } from '../../../core/meetings/calendar.schema';
-import { ApiError, fieldErrors } from '../../api/client';
+import { fieldErrors } from '../../api/client';
 import {
   feedUrl,
   useCalendarTokens,
@@ -25,8 +12,16 @@ import {
 } from '../../api/meetings-calendar';
 import { DEFAULT_GROUP } from '../../api/queries';
 import { formatDateTime } from '../../i18n/format';
+import { ErrorAlert } from '../ErrorAlert';
 import { QueryState } from '../QueryState';
 import { useLocale } from '../use-locale';
+import {
+  RevokeSecretButton,
+  SecretDoneButton,
+  SecretStateBadge,
+  SecretValue,
+  SecretsSection,
+} from '../SecretTokens';
 
 /**
  * The user's calendar subscriptions: secret feed URLs (the group's meetings, and those the user's
@@ -37,33 +32,29 @@ export function CalendarFeeds({ session }: { session: SessionInfo }) {
   const tokens = useCalendarTokens();
   const [created, setCreated] = useState<CreatedCalendarToken | null>(null);
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="calendar-heading">
-      <Title order={2} size="h3" id="calendar-heading" mb="xs">
-        {t('meetingCycle.feeds.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('meetingCycle.feeds.intro')}
-      </Text>
-      <Stack>
-        {created ? (
-          <NewFeed
-            token={created}
-            nation={session.user.nation.code}
-            onDone={() => setCreated(null)}
-          />
-        ) : null}
-        <CreateFeedForm onCreated={setCreated} />
-        <QueryState query={tokens}>
-          {(items) =>
-            items.length === 0 ? (
-              <Text>{t('meetingCycle.feeds.none')}</Text>
-            ) : (
-              <FeedTable items={items} />
-            )
-          }
-        </QueryState>
-      </Stack>
-    </Paper>
+    <SecretsSection
+      id="calendar-heading"
+      title={t('meetingCycle.feeds.title')}
+      intro={t('meetingCycle.feeds.intro')}
+    >
+      {created ? (
+        <NewFeed
+          token={created}
+          nation={session.user.nation.code}
+          onDone={() => setCreated(null)}
+        />
+      ) : null}
+      <CreateFeedForm onCreated={setCreated} />
+      <QueryState query={tokens}>
+        {(items) =>
+          items.length === 0 ? (
+            <Text>{t('meetingCycle.feeds.none')}</Text>
+          ) : (
+            <FeedTable items={items} />
+          )
+        }
+      </QueryState>
+    </SecretsSection>
   );
 }
 
@@ -102,29 +93,15 @@ function NewFeed({
             <Text size="sm" fw={600}>
               {feed.label}
             </Text>
-            <Code block data-testid={feed.testId} style={{ wordBreak: 'break-all' }}>
-              {feed.url}
-            </Code>
-            <Group>
-              <CopyButton value={feed.url}>
-                {({ copied, copy }) => (
-                  <Button
-                    size="xs"
-                    onClick={copy}
-                    color={copied ? 'teal.9' : 'blue'}
-                    aria-label={t('meetingCycle.feeds.copyNamed', { feed: feed.label })}
-                  >
-                    {copied ? t('tokens.copied') : t('tokens.copy')}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
+            <SecretValue
+              value={feed.url}
+              testId={feed.testId}
+              copyLabel={t('meetingCycle.feeds.copyNamed', { feed: feed.label })}
+            />
           </Stack>
         ))}
         <Group>
-          <Button size="xs" variant="default" onClick={onDone}>
-            {t('tokens.done')}
-          </Button>
+          <SecretDoneButton onDone={onDone} />
         </Group>
       </Stack>
     </Alert>
@@ -164,11 +141,8 @@ function CreateFeedForm({ onCreated }: { onCreated: (token: CreatedCalendarToken
           {t('meetingCycle.feeds.create')}
         </Button>
       </Group>
-      {create.error && Object.keys(errors).length === 0 ? (
-        <Alert color="red" role="alert" mt="sm">
-          {create.error instanceof ApiError ? create.error.body.message : t('errors.unexpected')}
-        </Alert>
-      ) : null}
+      {/* Field errors show at their fields; any other failure here. */}
+      <ErrorAlert error={Object.keys(errors).length === 0 ? create.error : null} mt="sm" />
     </form>
   );
 }
@@ -179,11 +153,7 @@ function FeedTable({ items }: { items: readonly CalendarToken[] }) {
   const revoke = useRevokeCalendarToken();
   return (
     <Stack gap="xs">
-      {revoke.error ? (
-        <Alert color="red" role="alert">
-          {revoke.error instanceof ApiError ? revoke.error.body.message : t('errors.unexpected')}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={revoke.error} />
       <Table.ScrollContainer minWidth={720}>
         <Table striped verticalSpacing="xs" data-testid="calendar-feeds">
           <caption className="visually-hidden">{t('meetingCycle.feeds.caption')}</caption>
@@ -211,38 +181,15 @@ function FeedTable({ items }: { items: readonly CalendarToken[] }) {
                   {feed.lastUsedAt ? formatDateTime(feed.lastUsedAt, locale) : t('tokens.never')}
                 </Table.Td>
                 <Table.Td>
-                  {feed.revokedAt ? (
-                    <Badge
-                      color="gray.7"
-                      variant="filled"
-                      component="span"
-                      style={{ minWidth: 'max-content' }}
-                    >
-                      {t('tokens.revokedOn', { date: formatDateTime(feed.revokedAt, locale) })}
-                    </Badge>
-                  ) : (
-                    <Badge
-                      color="#1b5e2f"
-                      variant="filled"
-                      component="span"
-                      style={{ minWidth: 'max-content' }}
-                    >
-                      {t('tokens.active')}
-                    </Badge>
-                  )}
+                  <SecretStateBadge revokedAt={feed.revokedAt} />
                 </Table.Td>
                 <Table.Td>
                   {feed.revokedAt ? null : (
-                    <Button
-                      size="xs"
-                      variant="outline"
-                      color="red.9"
+                    <RevokeSecretButton
+                      label={t('meetingCycle.feeds.revokeNamed', { name: feed.name })}
                       loading={revoke.isPending && revoke.variables === feed.id}
                       onClick={() => revoke.mutate(feed.id)}
-                      aria-label={t('meetingCycle.feeds.revokeNamed', { name: feed.name })}
-                    >
-                      {t('tokens.revoke')}
-                    </Button>
+                    />
                   )}
                 </Table.Td>
               </Table.Tr>

@@ -5,13 +5,11 @@ import {
   Group,
   MultiSelect,
   NativeSelect,
-  Paper,
   SimpleGrid,
   Stack,
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,14 +19,14 @@ import {
   rsvpSchema,
 } from '../../../core/meetings/invitation.schema';
 import { meetingLevelSchema, type Meeting } from '../../../core/meetings/meeting.schema';
-import { fieldErrors } from '../../api/client';
 import { useInvitations, useInviteNations, useRsvp } from '../../api/meetings';
 import { useNations } from '../../api/queries';
 import { formatDateTime } from '../../i18n/format';
-import { FormProblems, formProblems } from '../ledger/FormErrors';
+import { FormActions, SectionForm } from '../FormCard';
+import { FormProblems, useFormErrors } from '../ledger/FormErrors';
 import { QueryState } from '../QueryState';
 import { useLocale } from '../use-locale';
-import { useNationNames } from '../use-nation-names';
+import { useNationNames, useNationOptions } from '../use-nation-names';
 
 type Answer = (typeof rsvpSchema.shape.response.options)[number];
 type Level = (typeof meetingLevelSchema.options)[number];
@@ -189,8 +187,7 @@ function RsvpForm({
     setSaved(false);
   };
   const [saved, setSaved] = useState(false);
-  const errors = fieldErrors(rsvp.error);
-  const problems = formProblems(rsvp.error, RSVP_FIELDS, t('errors.unexpected'));
+  const { errors, problems } = useFormErrors(rsvp.error, RSVP_FIELDS);
   const title = fixedNation
     ? t('meetingCycle.rsvp.titleOwn', { nation: nameOf(fixedNation.nation.code) })
     : t('meetingCycle.rsvp.titleFor');
@@ -212,84 +209,77 @@ function RsvpForm({
   };
 
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title}>
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          {title}
-        </Title>
-        <FormProblems problems={problems} />
-        <SimpleGrid cols={{ base: 1, sm: fixedNation ? 3 : 4 }}>
-          {fixedNation ? null : (
-            <NativeSelect
-              label={t('meetingCycle.invitations.nation')}
-              value={nation}
-              onChange={(event) => choose(event.currentTarget.value)}
-              error={errors.nation}
-              data={list.items.map((i) => ({ value: i.nation.code, label: nameOf(i.nation.code) }))}
-            />
-          )}
+    <SectionForm title={title} onSubmit={submit}>
+      <FormProblems problems={problems} />
+      <SimpleGrid cols={{ base: 1, sm: fixedNation ? 3 : 4 }}>
+        {fixedNation ? null : (
           <NativeSelect
-            label={t('meetingCycle.invitations.answer')}
-            value={response}
-            onChange={(event) => {
-              const parsed = rsvpSchema.shape.response.safeParse(event.currentTarget.value);
-              if (parsed.success) setResponse(parsed.data);
-            }}
-            error={errors.response}
-            data={rsvpSchema.shape.response.options.map((r) => ({
-              value: r,
-              label: t(`meetingCycle.response.${r}`),
-            }))}
+            label={t('meetingCycle.invitations.nation')}
+            value={nation}
+            onChange={(event) => choose(event.currentTarget.value)}
+            error={errors.nation}
+            data={list.items.map((i) => ({ value: i.nation.code, label: nameOf(i.nation.code) }))}
           />
-          <TextInput
-            label={t('meetingCycle.invitations.head')}
-            value={head}
-            onChange={(event) => setHead(event.currentTarget.value)}
-            error={errors.headOfDelegation}
-          />
-          <NativeSelect
-            label={t('meetingCycle.form.level')}
-            value={level}
-            disabled={response === 'declined'}
-            onChange={(event) => {
-              const parsed = meetingLevelSchema.safeParse(event.currentTarget.value);
-              if (parsed.success) setLevel(parsed.data);
-            }}
-            error={errors.level}
-            data={meetingLevelSchema.options.map((l) => ({
-              value: l,
-              label: t(`meetingCycle.level.${l}`),
-            }))}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={rsvp.isPending} disabled={!current}>
-            {t('meetingCycle.rsvp.submit')}
-          </Button>
-          <Text size="sm" role="status">
-            {saved ? t('meetingCycle.rsvp.saved') : ''}
-          </Text>
-        </Group>
-      </Stack>
-    </Paper>
+        )}
+        <NativeSelect
+          label={t('meetingCycle.invitations.answer')}
+          value={response}
+          onChange={(event) => {
+            const parsed = rsvpSchema.shape.response.safeParse(event.currentTarget.value);
+            if (parsed.success) setResponse(parsed.data);
+          }}
+          error={errors.response}
+          data={rsvpSchema.shape.response.options.map((r) => ({
+            value: r,
+            label: t(`meetingCycle.response.${r}`),
+          }))}
+        />
+        <TextInput
+          label={t('meetingCycle.invitations.head')}
+          value={head}
+          onChange={(event) => setHead(event.currentTarget.value)}
+          error={errors.headOfDelegation}
+        />
+        <NativeSelect
+          label={t('meetingCycle.form.level')}
+          value={level}
+          disabled={response === 'declined'}
+          onChange={(event) => {
+            const parsed = meetingLevelSchema.safeParse(event.currentTarget.value);
+            if (parsed.success) setLevel(parsed.data);
+          }}
+          error={errors.level}
+          data={meetingLevelSchema.options.map((l) => ({
+            value: l,
+            label: t(`meetingCycle.level.${l}`),
+          }))}
+        />
+      </SimpleGrid>
+      <FormActions
+        submitLabel={t('meetingCycle.rsvp.submit')}
+        pending={rsvp.isPending}
+        disabled={!current}
+      >
+        <Text size="sm" role="status">
+          {saved ? t('meetingCycle.rsvp.saved') : ''}
+        </Text>
+      </FormActions>
+    </SectionForm>
   );
 }
 
 /** The secretariat invites more of the group's participants: observers, late joiners. */
 function InviteMore({ meeting, list }: { meeting: Meeting; list: InvitationList }) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const { nameOf } = useNationNames();
+  const nationOptions = useNationOptions();
   const participants = useNations({ group: meeting.group.slug, limit: 500 });
   const invite = useInviteNations(meeting.id);
   const [nations, setNations] = useState<string[]>([]);
   const invited = new Set(list.items.map((i) => i.nation.code));
-  const options = (participants.data?.items ?? [])
-    .filter((n) => !invited.has(n.code))
-    .map((n) => ({ value: n.code, label: `${nameOf(n.code)} (${n.code})` }))
-    .sort((a, b) => a.label.localeCompare(b.label, locale));
-  const errors = fieldErrors(invite.error);
-  const problems = formProblems(invite.error, ['nations'], t('errors.unexpected'));
+  const options = nationOptions(
+    (participants.data?.items ?? []).filter((n) => !invited.has(n.code)),
+  );
+  const { errors, problems } = useFormErrors(invite.error, ['nations']);
   const title = t('meetingCycle.invitations.inviteTitle');
   if (options.length === 0) return null;
 

@@ -6,6 +6,7 @@ import type { Meeting } from '../../../core/meetings/meeting.schema';
 import { ApiError, fieldErrors } from '../../api/client';
 import { useCancelMeeting, useMeetingPhase } from '../../api/meetings';
 import { meetingDownloads } from '../../api/meetings-record';
+import { ErrorAlert } from '../ErrorAlert';
 
 /**
  * The chair secretariat's controls for the meeting's phase: edit or reschedule and cancel while it is
@@ -46,11 +47,7 @@ export function MeetingActions({ meeting }: { meeting: Meeting }) {
           <Button onClick={() => setConfirmClose(true)}>{t('meetingCycle.actions.close')}</Button>
         ) : null}
       </Group>
-      {error ? (
-        <Alert color="red" role="alert">
-          {error instanceof ApiError ? error.body.message : t('errors.unexpected')}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={error} />
       <CancelDialog meeting={meeting} opened={cancelling} onClose={() => setCancelling(false)} />
       <Modal
         opened={confirmClose}

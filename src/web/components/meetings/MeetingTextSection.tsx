@@ -3,7 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingText, MeetingTextKind } from '../../../core/meetings/meeting-text.schema';
 import type { Meeting } from '../../../core/meetings/meeting.schema';
-import { ApiError, fieldErrors } from '../../api/client';
+import { fieldErrors } from '../../api/client';
 import {
   useFinalizeMeetingText,
   useGenerateSummary,
@@ -11,6 +11,7 @@ import {
   useWriteMeetingText,
 } from '../../api/meetings-record';
 import { formatDateTime } from '../../i18n/format';
+import { ErrorAlert } from '../ErrorAlert';
 import { QueryState } from '../QueryState';
 import { useLocale } from '../use-locale';
 
@@ -105,11 +106,7 @@ function TextEditor({
 
   return (
     <Stack gap="sm">
-      {failure ? (
-        <Alert color="red" role="alert">
-          {failure instanceof ApiError ? failure.body.message : t('errors.unexpected')}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={failure} />
       {generate.data && generate.data.warnings.length > 0 ? (
         <Alert color="yellow" variant="light" role="status">
           {generate.data.warnings.join(' ')}

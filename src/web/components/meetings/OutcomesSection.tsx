@@ -1,9 +1,7 @@
 import {
   Badge,
-  Button,
   Group,
   NativeSelect,
-  Paper,
   SimpleGrid,
   Stack,
   Text,
@@ -15,10 +13,10 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../core/meetings/agenda.schema';
 import { type Outcome, outcomeKindSchema } from '../../../core/meetings/meeting-record.schema';
 import type { Meeting } from '../../../core/meetings/meeting.schema';
-import { fieldErrors } from '../../api/client';
 import { useAgenda } from '../../api/meetings';
 import { useOutcomes, useRecordOutcome } from '../../api/meetings-record';
-import { FormProblems, formProblems } from '../ledger/FormErrors';
+import { FormActions, SectionForm } from '../FormCard';
+import { FormProblems, useFormErrors } from '../ledger/FormErrors';
 import { QueryState } from '../QueryState';
 
 type Kind = (typeof outcomeKindSchema.options)[number];
@@ -92,8 +90,7 @@ function OutcomeForm({ meetingId, items }: { meetingId: string; items: readonly 
   const [agendaItemId, setAgendaItemId] = useState('');
   const [kind, setKind] = useState<Kind>('outcome');
   const [text, setText] = useState('');
-  const errors = fieldErrors(record.error);
-  const problems = formProblems(record.error, FIELDS, t('errors.unexpected'));
+  const { errors, problems } = useFormErrors(record.error, FIELDS);
   const title = t('meetingCycle.outcomes.recordTitle');
 
   const submit = (event: FormEvent) => {
@@ -105,55 +102,46 @@ function OutcomeForm({ meetingId, items }: { meetingId: string; items: readonly 
   };
 
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title}>
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          {title}
-        </Title>
-        <FormProblems problems={problems} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            label={t('meetingCycle.outcomes.agendaItem')}
-            value={agendaItemId}
-            onChange={(event) => setAgendaItemId(event.currentTarget.value)}
-            error={errors.agendaItemId}
-            data={[
-              { value: '', label: t('meetingCycle.outcomes.general') },
-              ...items.map((item) => ({
-                value: item.id,
-                label: `${item.position}. ${item.title}`,
-              })),
-            ]}
-          />
-          <NativeSelect
-            label={t('meetingCycle.outcomes.kindLabel')}
-            value={kind}
-            onChange={(event) => {
-              const parsed = outcomeKindSchema.safeParse(event.currentTarget.value);
-              if (parsed.success) setKind(parsed.data);
-            }}
-            error={errors.kind}
-            data={outcomeKindSchema.options.map((k) => ({
-              value: k,
-              label: t(`meetingCycle.outcomes.kind.${k}`),
-            }))}
-          />
-        </SimpleGrid>
-        <Textarea
-          label={t('meetingCycle.outcomes.text')}
-          required
-          autosize
-          minRows={2}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          error={errors.text}
+    <SectionForm title={title} onSubmit={submit}>
+      <FormProblems problems={problems} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t('meetingCycle.outcomes.agendaItem')}
+          value={agendaItemId}
+          onChange={(event) => setAgendaItemId(event.currentTarget.value)}
+          error={errors.agendaItemId}
+          data={[
+            { value: '', label: t('meetingCycle.outcomes.general') },
+            ...items.map((item) => ({
+              value: item.id,
+              label: `${item.position}. ${item.title}`,
+            })),
+          ]}
         />
-        <Group>
-          <Button type="submit" loading={record.isPending}>
-            {t('meetingCycle.outcomes.record')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+        <NativeSelect
+          label={t('meetingCycle.outcomes.kindLabel')}
+          value={kind}
+          onChange={(event) => {
+            const parsed = outcomeKindSchema.safeParse(event.currentTarget.value);
+            if (parsed.success) setKind(parsed.data);
+          }}
+          error={errors.kind}
+          data={outcomeKindSchema.options.map((k) => ({
+            value: k,
+            label: t(`meetingCycle.outcomes.kind.${k}`),
+          }))}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('meetingCycle.outcomes.text')}
+        required
+        autosize
+        minRows={2}
+        value={text}
+        onChange={(event) => setText(event.currentTarget.value)}
+        error={errors.text}
+      />
+      <FormActions submitLabel={t('meetingCycle.outcomes.record')} pending={record.isPending} />
+    </SectionForm>
   );
 }

@@ -7,8 +7,7 @@ import {
 } from '../../../core/meetings/meeting.schema';
 import { MarkingPicker, type MarkingValue } from '../MarkingPicker';
 import { RadioChoice } from '../RadioChoice';
-import { useLocale } from '../use-locale';
-import { useNationNames } from '../use-nation-names';
+import { useNationNames, useNationOptions } from '../use-nation-names';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
 type Format = (typeof meetingFormatSchema.options)[number];
@@ -80,8 +79,8 @@ export function ScheduleFields({
   originNation,
 }: ScheduleFieldsProps) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const { nations, nameOf } = useNationNames();
+  const { nations } = useNationNames();
+  const nationOptions = useNationOptions();
   const set = <K extends keyof ScheduleValue>(key: K, next: ScheduleValue[K]) =>
     onChange({ ...value, [key]: next });
   const needsVenue = value.format !== 'virtual';
@@ -149,10 +148,10 @@ export function ScheduleFields({
           error={errors.venueCountry}
           data={[
             { value: '', label: t('meetingCycle.form.noCountry') },
-            ...nations
-              .filter((n) => n.kind === 'state')
-              .map((n) => ({ value: n.code, label: nameOf(n.code) }))
-              .sort((a, b) => a.label.localeCompare(b.label, locale)),
+            ...nationOptions(
+              nations.filter((n) => n.kind === 'state'),
+              { withCode: false },
+            ),
           ]}
         />
       </SimpleGrid>
