@@ -60,7 +60,10 @@ export function EditPledgePage() {
   const { id = '' } = useParams();
   const group = useGroup(DEFAULT_GROUP);
   const pledge = usePledge(id);
-  // Bumped when the user loads a newer version after a conflict: the form starts afresh from it.
+  // Bumped when the user loads a newer version after a conflict: the form starts afresh from it. The
+  // state lives beside the record's query on purpose: the re-render it causes reads the query cache
+  // (just updated with the newer version) at once, whereas a wrapper component holding it would
+  // remount the form from its stale props before TanStack Query notifies the parent.
   const [generation, setGeneration] = useState(0);
   return (
     <RequireSession>
