@@ -1,3 +1,4 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Viewer } from '../accounts/viewer';
 import type { Db } from '../db/database';
@@ -101,6 +102,22 @@ export async function inChunks<T>(
 }
 
 export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
+
+/**
+ * The rows a file names the way an export writes them: by external id, or by id for a record that has
+ * none (so an exported file imports again as the same records). `keys` must not be empty.
+ */
+export function byExportKey(
+  table: 'pledges' | 'requirements',
+  keys: readonly string[],
+): RawBuilder<SqlBool> {
+  const externalId = sql.ref(`${table}.external_id`);
+  const byExternal = sql`${externalId} in (${sql.join(keys)})`;
+  const ids = keys.filter(isUuid);
+  return ids.length === 0
+    ? sql<SqlBool>`${byExternal}`
+    : sql<SqlBool>`(${byExternal} or (${externalId} is null and ${sql.ref(`${table}.id`)} in (${sql.join(ids)})))`;
+}
 
 /** Nation codes as a cell lists them: separated by commas, semicolons or spaces. */
 function nations(text: string | undefined): string[] {

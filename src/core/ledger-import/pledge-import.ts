@@ -20,6 +20,7 @@ import {
 import { requirePledgeWriter, valuationOf } from '../pledges/pledge.service';
 import { releasableRequirements } from '../requirements/requirement.repository';
 import {
+  byExportKey,
   columnFinder,
   differences,
   type ImportContext,
@@ -112,16 +113,7 @@ export async function findPledgesByKey(
       .selectAll('pledges')
       .select('capability_areas.slug as area_slug')
       .where('pledges.group_id', '=', ctx.group.id)
-      .where((eb) => {
-        const ids = chunk.filter(isUuid);
-        const byExternal = eb('pledges.external_id', 'in', chunk);
-        return ids.length === 0
-          ? byExternal
-          : eb.or([
-              byExternal,
-              eb.and([eb('pledges.external_id', 'is', null), eb('pledges.id', 'in', ids)]),
-            ]);
-      })
+      .where(byExportKey('pledges', chunk))
       .execute(),
   );
   return new Map(
@@ -195,19 +187,7 @@ export async function checkPledges(
           .selectAll('requirements')
           .select('capability_areas.slug as area_slug')
           .where('requirements.group_id', '=', group.id)
-          .where((eb) => {
-            const ids = chunk.filter(isUuid);
-            const byExternal = eb('requirements.external_id', 'in', chunk);
-            return ids.length === 0
-              ? byExternal
-              : eb.or([
-                  byExternal,
-                  eb.and([
-                    eb('requirements.external_id', 'is', null),
-                    eb('requirements.id', 'in', ids),
-                  ]),
-                ]);
-          })
+          .where(byExportKey('requirements', chunk))
           .execute(),
       )
     ).map((r) => [r.external_id ?? r.id, r]),

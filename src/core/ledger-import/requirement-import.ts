@@ -7,11 +7,11 @@ import {
   requirementStatusSchema,
 } from '../requirements/requirement.schema';
 import {
+  byExportKey,
   columnFinder,
   differences,
   type ImportContext,
   inChunks,
-  isUuid,
   markingInput,
   reportIssues,
   sameMarking,
@@ -89,20 +89,7 @@ export async function checkRequirements(
       .selectAll('requirements')
       .select(['capability_areas.slug as area_slug'])
       .where('requirements.group_id', '=', group.id)
-      .where((eb) => {
-        // An exported record without an external id is written with its id: match that too.
-        const ids = chunk.filter(isUuid);
-        const byExternal = eb('requirements.external_id', 'in', chunk);
-        return ids.length === 0
-          ? byExternal
-          : eb.or([
-              byExternal,
-              eb.and([
-                eb('requirements.external_id', 'is', null),
-                eb('requirements.id', 'in', ids),
-              ]),
-            ]);
-      })
+      .where(byExportKey('requirements', chunk))
       .execute(),
   );
   const byKey = new Map(existing.map((r) => [r.external_id ?? r.id, r]));
