@@ -10,8 +10,9 @@ import { QueryState } from '../components/QueryState';
 import { useLocale } from '../components/use-locale';
 import { useNationNames } from '../components/use-nation-names';
 import { ChartFigure } from '../components/ledger/ChartFigure';
-import { CHART_COLORS, type ChartOption, EChart } from '../components/ledger/EChart';
-import { amountNumber, formatMoney, formatNumber } from '../components/ledger/format';
+import { EChart } from '../components/ledger/EChart';
+import { formatMoney, formatNumber } from '../components/ledger/format';
+import { valueBarsOption } from '../components/ledger/value-bars';
 
 /** The capability coalitions, each with its leads and members and what is pledged in its area. */
 export function CoalitionsPage() {
@@ -43,31 +44,16 @@ function CoalitionFigure({ list }: { list: CoalitionCoverageList }) {
   const { nameOf } = useNationNames();
   const { currency, items } = list;
   const money = (amount: string) => formatMoney({ amount, currency }, locale);
-  const option = useMemo((): ChartOption => {
-    const series = (['pledged', 'contracted', 'delivered'] as const).map((key) => ({
-      type: 'bar' as const,
-      name: t(`ledger.coverage.${key}`),
-      itemStyle: { color: CHART_COLORS[key] },
-      data: items.map((c) => amountNumber(c.value[key])),
-    }));
-    return {
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        valueFormatter: (v) => formatMoney({ amount: String(v), currency }, locale),
-      },
-      legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 36, bottom: 20 },
-      yAxis: { type: 'category', inverse: true, data: items.map((c) => c.coalition.name) },
-      xAxis: {
-        type: 'value',
-        axisLabel: {
-          formatter: (v: number) => formatMoney({ amount: String(v), currency }, locale, true),
-        },
-      },
-      series,
-    };
-  }, [items, currency, locale, t]);
+  const option = useMemo(
+    () =>
+      valueBarsOption(
+        items.map((c) => ({ name: c.coalition.name, value: c.value })),
+        currency,
+        locale,
+        t,
+      ),
+    [items, currency, locale, t],
+  );
 
   return (
     <Stack>

@@ -6,7 +6,8 @@ import type { AreaCoverageList } from '../../../core/coverage/coverage.schema';
 import { useLocale } from '../use-locale';
 import { ChartFigure } from './ChartFigure';
 import { CHART_COLORS, type ChartOption, EChart } from './EChart';
-import { amountNumber, formatMoney, formatNumber, formatPercent } from './format';
+import { formatMoney, formatNumber, formatPercent } from './format';
+import { valueBarsOption } from './value-bars';
 
 const drillDown = (slug: string) => `/coverage/requirements?area=${encodeURIComponent(slug)}`;
 
@@ -21,32 +22,16 @@ export function AreaValueFigure({ coverage, onArea }: AreaFiguresProps) {
   const locale = useLocale();
   const { currency, items } = coverage;
   const money = (amount: string) => formatMoney({ amount, currency }, locale);
-  const option = useMemo((): ChartOption => {
-    const names = items.map((a) => a.capabilityArea.name);
-    const series = (['pledged', 'contracted', 'delivered'] as const).map((key) => ({
-      type: 'bar' as const,
-      name: t(`ledger.coverage.${key}`),
-      itemStyle: { color: CHART_COLORS[key] },
-      data: items.map((a) => amountNumber(a.value[key])),
-    }));
-    return {
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        valueFormatter: (v) => formatMoney({ amount: String(v), currency }, locale),
-      },
-      legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 36, bottom: 20 },
-      yAxis: { type: 'category', data: names, inverse: true },
-      xAxis: {
-        type: 'value',
-        axisLabel: {
-          formatter: (v: number) => formatMoney({ amount: String(v), currency }, locale, true),
-        },
-      },
-      series,
-    };
-  }, [items, currency, locale, t]);
+  const option = useMemo(
+    () =>
+      valueBarsOption(
+        items.map((a) => ({ name: a.capabilityArea.name, value: a.value })),
+        currency,
+        locale,
+        t,
+      ),
+    [items, currency, locale, t],
+  );
 
   return (
     <ChartFigure
