@@ -57,11 +57,20 @@ export function useAuthConfig() {
   });
 }
 
+/**
+ * Whether the user signed out in this tab (until the next sign-in). A page that needs a session then
+ * sends the visitor home, not to sign in: the sign-out buttons navigate home as they sign out, but a
+ * navigation still in its transition can leave the old page mounted when the session ends.
+ */
+let signedOutHere = false;
+export const hasSignedOutHere = (): boolean => signedOutHere;
+
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: SignIn) => postJson(apiPath('/auth/sign-in'), input, sessionInfoSchema),
     onSuccess: (session) => {
+      signedOutHere = false;
       setCsrfToken(session.csrfToken);
       // What a visitor may read changes with who they are: drop every cached answer.
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
@@ -76,6 +85,7 @@ export function useSignOut() {
     mutationFn: (everywhere: boolean) =>
       postNoContent(apiPath('/auth/sign-out'), everywhere ? { everywhere: true } : undefined),
     onSettled: () => {
+      signedOutHere = true;
       setCsrfToken(null);
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
       client.setQueryData(SESSION_KEY, null);

@@ -3,10 +3,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import type { SessionInfo } from '../../core/accounts/account.schema';
-import { hasRole, useSession } from '../api/session';
+import { hasRole, hasSignedOutHere, useSession } from '../api/session';
 import { PageTitle } from './PageTitle';
 
-/** Renders its children for a signed-in user; sends anyone else to sign in, then back here. */
+/**
+ * Renders its children for a signed-in user; sends anyone else to sign in, then back here (or home,
+ * when they have just signed out).
+ */
 export function RequireSession({ children }: { children: (session: SessionInfo) => ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -19,6 +22,7 @@ export function RequireSession({ children }: { children: (session: SessionInfo) 
     );
   }
   if (!session.data) {
+    if (hasSignedOutHere()) return <Navigate to="/" replace />;
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
