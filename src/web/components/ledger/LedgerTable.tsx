@@ -1,6 +1,6 @@
 import { Alert, Table, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PledgeFilters, PledgeSort } from '../../api/ledger';
 import { ApiError } from '../../api/client';
@@ -26,62 +26,54 @@ interface LedgerTableProps {
  * The pledges ledger as one real table however long: only the rows in view (and a few around them)
  * are in the page, spacer rows stand in for the rest, and aria-rowcount and aria-rowindex tell
  * assistive technology where each rendered row sits in the whole.
+ *
+ * Scrolling redraws only LedgerBody. Mantine's Table hands its cells a new context object whenever it
+ * renders, which redraws every cell of every row, memoised or not; so the Table is rendered here, where
+ * nothing changes while scrolling, and the virtualiser lives in the body below it.
  */
 export function LedgerTable({ slug, filters, columns, onSort, onTotal }: LedgerTableProps) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const { nameOf } = useNationNames();
-  const scroller = useRef<HTMLDivElement>(null);
+  // State, not a ref: the body's virtualiser must be given the element once it exists.
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const filterKey = JSON.stringify(filters);
   // The count of the last answer: the virtualiser needs it before the rows it asks for are known.
   const [total, setTotal] = useState<number | null>(null);
-
-  const virtualizer = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    paddingStart: HEADER_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const ledger = useLedgerWindow(
-    slug,
-    filters,
-    items[0]?.index ?? 0,
-    items[items.length - 1]?.index ?? 0,
+  // A failed read, for the filters it was made with: other filters may well read.
+  const [failure, setFailure] = useState<{ filterKey: string; error: unknown } | null>(null);
+  const reportError = useCallback(
+    (error: unknown) => setFailure({ filterKey, error }),
+    [filterKey],
   );
-
-  useEffect(() => {
-    setTotal(ledger.total);
-    onTotal?.(ledger.total);
-  }, [ledger.total, onTotal]);
+  const error = failure?.filterKey === filterKey ? failure.error : null;
+  const reportTotal = useCallback(
+    (value: number | null) => {
+      setTotal(value);
+      onTotal?.(value);
+    },
+    [onTotal],
+  );
 
   // New filters: back to the top, where the new rows begin.
   useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
-  }, [filterKey]);
+    if (scroller) scroller.scrollTop = 0;
+  }, [filterKey, scroller]);
 
-  const columnKey = columns.join(',');
   const shown = columns.map((id) => PLEDGE_COLUMNS[id]);
   const width = shown.reduce((sum, c) => sum + c.width, 0);
-  const first = items[0];
-  const last = items[items.length - 1];
-  const padTop = first ? first.start - HEADER_HEIGHT : 0;
-  const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
   const sort = filters.sort ?? 'created';
   const order = filters.order ?? 'desc';
 
-  if (ledger.error) {
+  if (error) {
     return (
       <Alert color="red" title={t('errors.loadFailed')} role="alert">
-        {ledger.error instanceof ApiError ? ledger.error.body.message : t('errors.unexpected')}
+        {error instanceof ApiError ? error.body.message : t('errors.unexpected')}
       </Alert>
     );
   }
 
   return (
     <div
-      ref={scroller}
+      ref={setScroller}
       role="region"
       aria-label={t('ledger.pledges.tableRegion')}
       tabIndex={0}
@@ -142,31 +134,93 @@ export function LedgerTable({ slug, filters, columns, onSort, onTotal }: LedgerT
             })}
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
-          {padTop > 0 ? (
-            <tr aria-hidden>
-              <td colSpan={shown.length} style={{ height: padTop, padding: 0, border: 0 }} />
-            </tr>
-          ) : null}
-          {items.map((v) => (
-            <LedgerRow
-              key={v.index}
-              index={v.index}
-              pledge={ledger.rowAt(v.index)}
-              columns={columnKey}
-              t={t}
-              locale={locale}
-              nameOf={nameOf}
-            />
-          ))}
-          {padBottom > 0 ? (
-            <tr aria-hidden>
-              <td colSpan={shown.length} style={{ height: padBottom, padding: 0, border: 0 }} />
-            </tr>
-          ) : null}
-        </Table.Tbody>
+        <LedgerBody
+          slug={slug}
+          filters={filters}
+          columns={columns.join(',')}
+          scroller={scroller}
+          total={total}
+          onTotal={reportTotal}
+          onError={reportError}
+        />
       </Table>
     </div>
+  );
+}
+
+interface LedgerBodyProps {
+  slug: string;
+  filters: PledgeFilters;
+  /** The column ids joined: a string, so an unchanged set does not redraw the rows. */
+  columns: string;
+  scroller: HTMLDivElement | null;
+  total: number | null;
+  onTotal: (total: number | null) => void;
+  onError: (error: unknown) => void;
+}
+
+/** The rows in view with spacers above and below; redrawn as the table scrolls. */
+function LedgerBody({
+  slug,
+  filters,
+  columns,
+  scroller,
+  total,
+  onTotal,
+  onError,
+}: LedgerBodyProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { nameOf } = useNationNames();
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller,
+    estimateSize: () => ROW_HEIGHT,
+    paddingStart: HEADER_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const ledger = useLedgerWindow(
+    slug,
+    filters,
+    items[0]?.index ?? 0,
+    items[items.length - 1]?.index ?? 0,
+  );
+
+  useEffect(() => onTotal(ledger.total), [ledger.total, onTotal]);
+  useEffect(() => {
+    if (ledger.error) onError(ledger.error);
+  }, [ledger.error, onError]);
+
+  const span = columns.split(',').length;
+  const first = items[0];
+  const last = items[items.length - 1];
+  const padTop = first ? first.start - HEADER_HEIGHT : 0;
+  const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
+  return (
+    <Table.Tbody>
+      {padTop > 0 ? (
+        <tr aria-hidden>
+          <td colSpan={span} style={{ height: padTop, padding: 0, border: 0 }} />
+        </tr>
+      ) : null}
+      {items.map((v) => (
+        <LedgerRow
+          key={v.index}
+          index={v.index}
+          pledge={ledger.rowAt(v.index)}
+          columns={columns}
+          t={t}
+          locale={locale}
+          nameOf={nameOf}
+        />
+      ))}
+      {padBottom > 0 ? (
+        <tr aria-hidden>
+          <td colSpan={span} style={{ height: padBottom, padding: 0, border: 0 }} />
+        </tr>
+      ) : null}
+    </Table.Tbody>
   );
 }
 
