@@ -8,6 +8,36 @@ describe('isIsoDate', () => {
     expect(isIsoDate('2025-02-29')).toBe(false);
     expect(isIsoDate('2025-2-12')).toBe(false);
     expect(isIsoDate('12/02/2025')).toBe(false);
+    for (const text of [
+      '2025-02-1a',
+      ' 2025-02-12',
+      '2025-02-12 ',
+      '+025-02-12',
+      '2025/02/12',
+      '２０２５-02-12',
+    ]) {
+      expect(isIsoDate(text), text).toBe(false);
+    }
+  });
+
+  it('agrees with the calendar of Date on every day of the centuries around leap-year exceptions', () => {
+    const byDate = (y: number, m: number, d: number) => {
+      const date = new Date(Date.UTC(y, m - 1, d));
+      return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    };
+    let checked = 0;
+    for (const y of [
+      99, 100, 1600, 1899, 1900, 1904, 1999, 2000, 2023, 2024, 2025, 2100, 2400, 9999,
+    ]) {
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) {
+          const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect(isIsoDate(text), text).toBe(byDate(y, m, d));
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBe(14 * 14 * 33);
   });
 });
 

@@ -1,14 +1,31 @@
 /** Calendar dates travel as `YYYY-MM-DD` strings and instants as ISO 8601 UTC strings, on both databases. */
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** True for a real calendar date in `YYYY-MM-DD` form (rejects 2025-02-30). */
 export function isIsoDate(value: string): boolean {
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  // Read digit by digit: dates are checked on every row of an import, and this allocates nothing.
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const y = digits(value, 0, 4);
+  const m = digits(value, 5, 7);
+  const d = digits(value, 8, 10);
+  // Years before 100 were never accepted (Date.UTC reads them as 19xx): no record here is that old.
+  return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** The number the ASCII digits value[from, to) spell; -1 if any is not a digit. */
+function digits(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Days in month `m` (1–12) of year `y`, by the Gregorian leap-year rule. */
+function daysInMonth(y: number, m: number): number {
+  if (m !== 2) return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 /** True for an IANA time zone name the runtime knows (Europe/Brussels, UTC). */
