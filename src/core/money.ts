@@ -78,15 +78,8 @@ function formatScaled(coefficient: bigint, scale: number): string {
 
 /** Why a decimal string is not an amount of this currency, or null when it is one. */
 export function amountProblem(text: string, currency: string): string | null {
-  const value = parseDecimal(text);
-  if (value === null) return `"${text}" is not a decimal number such as 1234.56`;
-  const exponent = minorUnitExponent(currency);
-  if (value.scale > exponent) {
-    return exponent === 0
-      ? `${currency} has no minor unit: write whole units`
-      : `${currency} allows at most ${exponent} decimal places`;
-  }
-  return null;
+  const parts = amountParts(text, currency);
+  return typeof parts === 'string' ? parts : null;
 }
 
 /**
@@ -94,11 +87,27 @@ export function amountProblem(text: string, currency: string): string | null {
  * has (or not a number at all) throws, naming `field`, so a caller's mistake is never rounded away.
  */
 export function parseMoney(text: string, currency: string, field = 'amount'): Money {
-  const problem = amountProblem(text, currency);
-  const value = parseDecimal(text);
-  if (problem !== null || value === null) throw invalid(field, problem ?? 'is invalid');
+  const parts = amountParts(text, currency);
+  if (typeof parts === 'string') throw invalid(field, parts);
+  const [, sign = '', whole = '', fraction = ''] = parts;
+  const minor = BigInt(whole + fraction.padEnd(minorUnitExponent(currency), '0'));
+  return { minor: sign === '-' ? -minor : minor, currency };
+}
+
+/**
+ * The sign, whole and fraction digits of an amount of `currency`, or why it is not one. Read from
+ * its shape alone (an import checks every row's amount; no BigInt is made to be thrown away).
+ */
+function amountParts(text: string, currency: string): RegExpExecArray | string {
+  const match = DECIMAL_PATTERN.exec(text);
+  if (match === null) return `"${text}" is not a decimal number such as 1234.56`;
   const exponent = minorUnitExponent(currency);
-  return { minor: value.coefficient * 10n ** BigInt(exponent - value.scale), currency };
+  if ((match[3]?.length ?? 0) > exponent) {
+    return exponent === 0
+      ? `${currency} has no minor unit: write whole units`
+      : `${currency} allows at most ${exponent} decimal places`;
+  }
+  return match;
 }
 
 /** Writes money back as a plain decimal string with the currency's decimals: EUR 123450 → '1234.50'. */
