@@ -28,7 +28,14 @@ export class IdSource {
     bytes[7] = (c >>> 14) & 0xff;
     bytes[8] = 0x80 | ((c >>> 8) & 0x3f);
     bytes[9] = c & 0xff;
-    const hex = bytes.toString('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    let id = '';
+    for (let i = 0; i < 16; i++) {
+      if (i === 4 || i === 6 || i === 8 || i === 10) id += '-';
+      id += HEX[bytes[i] as number];
+    }
+    return id;
   }
 }
+
+/** Two hex digits per byte value: an id is 16 look-ups, not a hex string cut into five. */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));

@@ -241,7 +241,10 @@ export class CellReader {
   text(column: string): string | undefined {
     const cell = cellOf(this.row, column);
     if (cell === null || cell === undefined) return undefined;
-    if (typeof cell === 'string') return cell.trim() === '' ? undefined : cell.trim();
+    if (typeof cell === 'string') {
+      const text = cell.trim();
+      return text === '' ? undefined : text;
+    }
     if (typeof cell === 'number') return numberText(cell);
     if (cell instanceof Date) return dayOf(cell);
     return cell ? 'true' : 'false';

@@ -177,6 +177,11 @@ const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  */
 export function csvCellValue(raw: string): { value: string } | { formula: string } {
   const text = raw.trim();
+  // Most cells start with a letter or digit: neither a formula nor an escaped one.
+  const first = text.charCodeAt(0);
+  if (first !== 39 && first !== 61 && first !== 43 && first !== 45 && first !== 64) {
+    return { value: text };
+  }
   if (/^'[=+\-@\t\r]/.test(text)) return { value: text.slice(1) };
   if (/^[=+\-@]/.test(text) && !PLAIN_NUMBER.test(text)) return { formula: text };
   return { value: text };

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { PriceListItemsTable } from '../db/tables/ledger';
+import type { RateUsed } from '../currency/exchange-rate.schema';
 import { type ConversionResult, convert } from '../currency/exchange-rate.service';
 import {
   type Decimal,
@@ -26,6 +27,25 @@ export function cachedLookups(db: Db, prices: readonly PriceListItemsTable[]): V
   }
   const rates = new Map<string, Promise<RateSeries>>();
   const loaded = new Map<string, RateSeries>();
+  // The rate part of a conversion per pair and day: a file's rows share a few hundred days.
+  const prepared = new Map<string, PreparedRate | null>();
+  const conversion = (
+    money: Money,
+    to: string,
+    onDate: string,
+    quoted: readonly string[],
+    series: readonly RateSeries[],
+  ): ConversionResult | Promise<ConversionResult> => {
+    const key = `${money.currency}>${to}@${onDate}`;
+    let rate = prepared.get(key);
+    if (rate === undefined) {
+      const fixing = fixingOn(quoted, series, onDate);
+      rate = fixing === undefined ? null : rateAt(money.currency, to, fixing);
+      prepared.set(key, rate);
+    }
+    // No fixing: `convert` says why, in its own words.
+    return rate === null ? convert(db, money, to, onDate) : applyRate(money, rate);
+  };
   const seriesOf = (currency: string) => {
     let series = rates.get(currency);
     if (series === undefined) {
@@ -65,26 +85,12 @@ export function cachedLookups(db: Db, prices: readonly PriceListItemsTable[]): V
           : [money.currency, to];
       // Answered at once when the rates are in memory; most rows of a file are.
       const ready = quoted.map((c) => loaded.get(c));
-      if (ready.every((s) => s !== undefined))
-        return conversion(db, money, to, onDate, quoted, ready);
+      if (ready.every((s) => s !== undefined)) return conversion(money, to, onDate, quoted, ready);
       return Promise.all(quoted.map(seriesOf)).then((series) =>
-        conversion(db, money, to, onDate, quoted, series),
+        conversion(money, to, onDate, quoted, series),
       );
     },
   };
-}
-
-/** The conversion at the fixing of the day; with none, `convert` says why, in its own words. */
-function conversion(
-  db: Db,
-  money: Money,
-  to: string,
-  onDate: string,
-  quoted: readonly string[],
-  series: readonly RateSeries[],
-): ConversionResult | Promise<ConversionResult> {
-  const fixing = fixingOn(quoted, series, onDate);
-  return fixing === undefined ? convert(db, money, to, onDate) : atFixing(money, to, fixing);
 }
 
 interface RateSeries {
@@ -153,31 +159,53 @@ const pow10 = (n: number) => 10n ** BigInt(n);
  * ten places: `convert`'s exact integer arithmetic on a fixing already read.
  */
 export function atFixing(money: Money, to: string, fixing: Fixing): ConversionResult {
+  return applyRate(money, rateAt(money.currency, to, fixing));
+}
+
+/** What a conversion from one currency to another at one fixing needs, whatever the amount. */
+interface PreparedRate {
+  /** The amount in minor units is multiplied by this, then divided by `divisor`, rounded half-even. */
+  multiplier: bigint;
+  divisor: bigint;
+  rateUsed: RateUsed;
+}
+
+function rateAt(fromCurrency: string, to: string, fixing: Fixing): PreparedRate {
   const rateOf = (currency: string): Decimal => {
     if (currency === 'EUR') return ONE;
     const value = parseDecimal(fixing.legs.find((l) => l.currency === currency)?.unitsPerEur ?? '');
     if (value === null) throw new Error(`the stored rate of ${currency} is unreadable`);
     return value;
   };
-  const from = rateOf(money.currency);
+  const from = rateOf(fromCurrency);
   const target = rateOf(to);
-  const numerator = money.minor * target.coefficient * pow10(from.scale + minorUnitExponent(to));
-  const denominator = from.coefficient * pow10(target.scale + minorUnitExponent(money.currency));
   const cross = divideHalfEven(
     target.coefficient * pow10(from.scale + 10),
     from.coefficient * pow10(target.scale),
   );
   return {
-    amount: { minor: divideHalfEven(numerator, denominator), currency: to },
-    rateUsed: {
-      from: money.currency,
+    multiplier: target.coefficient * pow10(from.scale + minorUnitExponent(to)),
+    divisor: from.coefficient * pow10(target.scale + minorUnitExponent(fromCurrency)),
+    // Shared by every conversion at this rate: frozen, so none can change it for the others.
+    rateUsed: Object.freeze({
+      from: fromCurrency,
       to,
       rate: formatDecimal({ coefficient: cross, scale: 10 }),
       date: fixing.date,
       source: fixing.source,
       legs: [...fixing.legs].sort((a, b) =>
-        a.currency === money.currency ? -1 : b.currency === money.currency ? 1 : 0,
+        a.currency === fromCurrency ? -1 : b.currency === fromCurrency ? 1 : 0,
       ),
+    }),
+  };
+}
+
+function applyRate(money: Money, rate: PreparedRate): ConversionResult {
+  return {
+    amount: {
+      minor: divideHalfEven(money.minor * rate.multiplier, rate.divisor),
+      currency: rate.rateUsed.to,
     },
+    rateUsed: rate.rateUsed,
   };
 }
