@@ -40,12 +40,6 @@ const toQuantitySums = (r: {
   delivered: n(r.delivered),
 });
 
-/** Per requirement: what the pledges the viewer may see add up to. */
-export async function requirementSums(db: Db, viewer: Viewer, groupId: string) {
-  const rows = await releasableRequirementSums(db, viewer, groupId).execute();
-  return new Map(rows.map((r) => [r.requirement_id, toQuantitySums(r)]));
-}
-
 /** Which requirements a coverage page lists, and in what order. */
 export interface RequirementCoverageFilter {
   areaSlug?: string;
@@ -73,8 +67,7 @@ export async function requirementCoveragePage(
   const sums = releasableRequirementSums(db, viewer, groupId).as('s');
   const pledged = sql<number>`coalesce(s.pledged, 0)`;
   const gap = sql<number>`case when requirements.quantity > ${pledged} then requirements.quantity - ${pledged} else 0 end`;
-  // As isOverdue: the needed-by day has passed, not all of it has arrived, and it is not withdrawn.
-  const overdue = sql<number>`case when requirements.status <> 'withdrawn' and requirements.needed_by is not null and requirements.needed_by < ${filter.today} and coalesce(s.delivered, 0) < requirements.quantity then 1 else 0 end`;
+  const overdue = overdueFlag(filter.today);
   let query = releasableRequirements(db, viewer)
     .leftJoin(sums, 's.requirement_id', 'requirements.id')
     .select([
@@ -121,27 +114,48 @@ export async function requirementCoveragePage(
   };
 }
 
-/** The requirements the viewer may see (a group has thousands, not millions). */
-export const requirementRows = (db: Db, viewer: Viewer, groupId: string) =>
-  releasableRequirements(db, viewer)
-    .select([
-      'requirements.id',
-      'requirements.priority',
+/**
+ * 1 for a requirement overdue on `today`, else 0, over requirements joined to their sums as `s`: as
+ * isOverdue, the needed-by day has passed, not all of it has arrived, and it is not withdrawn.
+ */
+const overdueFlag = (today: string) =>
+  sql<number>`case when requirements.status <> 'withdrawn' and requirements.needed_by is not null and requirements.needed_by < ${today} and coalesce(s.delivered, 0) < requirements.quantity then 1 else 0 end`;
+
+/**
+ * Per capability area, unit and status: how many requirements the viewer may see, how many of them
+ * are overdue, and what they need and the pledges it may see add up to, summed in SQL so a few hundred
+ * rows reach JavaScript rather than every requirement.
+ */
+export async function areaRequirementSums(db: Db, viewer: Viewer, groupId: string, today: string) {
+  const sums = releasableRequirementSums(db, viewer, groupId).as('s');
+  const rows = await releasableRequirements(db, viewer)
+    .leftJoin(sums, 's.requirement_id', 'requirements.id')
+    .select((eb) => [
       'requirements.capability_area_id',
-      'capability_areas.slug as area_slug',
-      'capability_areas.name as area_name',
-      'requirements.item',
-      'requirements.specification',
-      'requirements.quantity',
       'requirements.unit',
-      'requirements.needed_by',
       'requirements.status',
-      'requirements.marking',
-      'requirements.rel_to',
+      eb.fn.countAll<number>().as('requirements'),
+      eb.fn.sum<number>(overdueFlag(today)).as('overdue'),
+      eb.fn.sum<number>('requirements.quantity').as('needed'),
+      eb.fn.sum<number>(sql`coalesce(s.pledged, 0)`).as('pledged'),
+      eb.fn.sum<number>(sql`coalesce(s.contracted, 0)`).as('contracted'),
+      eb.fn.sum<number>(sql`coalesce(s.delivered, 0)`).as('delivered'),
     ])
     .where('requirements.group_id', '=', groupId)
-    .orderBy('requirements.priority')
+    .groupBy(['requirements.capability_area_id', 'requirements.unit', 'requirements.status'])
     .execute();
+  return rows.map((r) => ({
+    areaId: r.capability_area_id,
+    unit: r.unit,
+    status: r.status,
+    requirements: n(r.requirements),
+    overdue: n(r.overdue),
+    needed: n(r.needed),
+    pledged: n(r.pledged),
+    contracted: n(r.contracted),
+    delivered: n(r.delivered),
+  }));
+}
 
 const valueColumns = [
   'pledge_count',

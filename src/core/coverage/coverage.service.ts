@@ -15,12 +15,11 @@ import type { RequirementStatus } from '../requirements/requirement.schema';
 import { todayIso } from '../time';
 import { isOverdue, quantityFigures, shareOf } from './coverage';
 import {
+  areaRequirementSums,
   donorSums,
   meetingRows,
   nationRows,
   requirementCoveragePage,
-  requirementRows,
-  requirementSums,
   searchRows,
   timelineSums,
   type ValueSums,
@@ -47,27 +46,7 @@ import type {
 
 const money = (minor: number, currency: string) => formatMoney({ minor: BigInt(minor), currency });
 
-/** Every requirement the viewer may see, with what the pledges it may see add up to. */
-async function coverageOfRequirements(
-  db: Db,
-  viewer: Viewer,
-  group: GroupRow,
-  today: string,
-): Promise<RequirementCoverage[]> {
-  const [rows, sums] = await Promise.all([
-    requirementRows(db, viewer, group.id),
-    requirementSums(db, viewer, group.id),
-  ]);
-  return rows.map((row) =>
-    toRequirementCoverage(
-      row,
-      sums.get(row.id) ?? { pledgeCount: 0, pledged: 0, contracted: 0, delivered: 0 },
-      today,
-    ),
-  );
-}
-
-type RequirementCoverageRow = Awaited<ReturnType<typeof requirementRows>>[number];
+type RequirementCoverageRow = Awaited<ReturnType<typeof requirementCoveragePage>>['rows'][number];
 
 function toRequirementCoverage(
   row: RequirementCoverageRow,
@@ -158,29 +137,29 @@ async function areaCoverages(
   const [areas, coalitions, requirements, values] = await Promise.all([
     listAreaRows(db, group.id),
     listCoalitionRows(db, group.id),
-    coverageOfRequirements(db, viewer, group, today),
+    areaRequirementSums(db, viewer, group.id, today),
     donorSums(db, viewer, group.id, ['capability_area_id']),
   ]);
   const currency = group.reporting_currency;
   return areas.map((area) => {
-    const own = requirements.filter((r) => r.requirement.capabilityArea.id === area.id);
+    const own = requirements.filter((r) => r.areaId === area.id);
+    const count = (status?: RequirementStatus) =>
+      own
+        .filter((r) => status === undefined || r.status === status)
+        .reduce((sum, r) => sum + r.requirements, 0);
+    // Withdrawn requirements are counted, but what they needed no longer is.
     const units = new Map<
       string,
       { needed: number; pledged: number; contracted: number; delivered: number }
     >();
     for (const r of own) {
-      if (r.requirement.status === 'withdrawn') continue;
-      const u = units.get(r.requirement.unit) ?? {
-        needed: 0,
-        pledged: 0,
-        contracted: 0,
-        delivered: 0,
-      };
+      if (r.status === 'withdrawn') continue;
+      const u = units.get(r.unit) ?? { needed: 0, pledged: 0, contracted: 0, delivered: 0 };
       u.needed += r.needed;
       u.pledged += r.pledged;
       u.contracted += r.contracted;
       u.delivered += r.delivered;
-      units.set(r.requirement.unit, u);
+      units.set(r.unit, u);
     }
     const value = values.find((v) => v.capability_area_id === area.id)?.sums ?? emptySums;
     return {
@@ -189,11 +168,11 @@ async function areaCoverages(
         .filter((c) => c.capability_area_id === area.id)
         .map((c) => ({ id: c.id, name: c.name })),
       requirements: {
-        count: own.length,
-        open: own.filter((r) => r.requirement.status === 'open').length,
-        partlyMet: own.filter((r) => r.requirement.status === 'partly_met').length,
-        met: own.filter((r) => r.requirement.status === 'met').length,
-        overdue: own.filter((r) => r.overdue).length,
+        count: count(),
+        open: count('open'),
+        partlyMet: count('partly_met'),
+        met: count('met'),
+        overdue: own.reduce((sum, r) => sum + r.overdue, 0),
       },
       byUnit: [...units]
         .sort(([a], [b]) => a.localeCompare(b))

@@ -794,6 +794,53 @@ describeApiOnEachDatabase('support ledger API', (ctx) => {
     }
   });
 
+  it('sums each capability area as its requirements in the list add up, per viewer', async () => {
+    for (const who of [gbr, pol, undefined]) {
+      const requirements = requirementCoveragePageSchema.parse(
+        (await call('GET', '/groups/udcg/coverage/requirements?limit=500', who)).json(),
+      ).items;
+      const areas = areaCoverageListSchema.parse(
+        (await call('GET', '/groups/udcg/coverage/areas', who)).json(),
+      ).items;
+      expect(areas.reduce((sum, a) => sum + a.requirements.count, 0)).toBe(requirements.length);
+      for (const area of areas) {
+        const own = requirements.filter(
+          (r) => r.requirement.capabilityArea.id === area.capabilityArea.id,
+        );
+        const withStatus = (status: string) =>
+          own.filter((r) => r.requirement.status === status).length;
+        expect(area.requirements).toEqual({
+          count: own.length,
+          open: withStatus('open'),
+          partlyMet: withStatus('partly_met'),
+          met: withStatus('met'),
+          overdue: own.filter((r) => r.overdue).length,
+        });
+        // What withdrawn requirements needed no longer counts; units are never added together.
+        const units = [
+          ...new Set(
+            own.filter((r) => r.requirement.status !== 'withdrawn').map((r) => r.requirement.unit),
+          ),
+        ].sort((a, b) => a.localeCompare(b));
+        expect(area.byUnit.map((u) => u.unit)).toEqual(units);
+        for (const unit of area.byUnit) {
+          const mine = own.filter(
+            (r) => r.requirement.unit === unit.unit && r.requirement.status !== 'withdrawn',
+          );
+          const sum = (pick: (r: (typeof mine)[number]) => number) =>
+            mine.reduce((total, r) => total + pick(r), 0);
+          expect(unit).toMatchObject({
+            needed: sum((r) => r.needed),
+            pledged: sum((r) => r.pledged),
+            contracted: sum((r) => r.contracted),
+            delivered: sum((r) => r.delivered),
+            gap: Math.max(0, sum((r) => r.needed) - sum((r) => r.pledged)),
+          });
+        }
+      }
+    }
+  });
+
   it('keeps every bucket equal to a full scan of the ledger', async () => {
     const db = ctx().connection.db;
     const pledges = await db.selectFrom('pledges').selectAll().execute();
