@@ -264,28 +264,34 @@ export async function startLedgerBareServer(file: string): Promise<BareServer> {
     const groupId = String(group.id);
     const currency = String(group.reporting_currency);
     const today = new Date().toISOString().slice(0, 10);
-    const values = [...viewerValues(viewer), groupId];
-    const requirementRows = statement(
-      'requirements',
+    // Per area, unit and status, summed in SQL, as areaRequirementSums does.
+    const requirementSums = statement(
+      'area requirements',
       viewer,
-      (v) => `SELECT requirements.id, requirements.capability_area_id, requirements.quantity,
-                     requirements.unit, requirements.needed_by, requirements.status
+      (
+        v,
+      ) => `SELECT requirements.capability_area_id AS area, requirements.unit, requirements.status,
+                     count(*) AS requirements,
+                     sum(CASE WHEN requirements.status <> 'withdrawn' AND requirements.needed_by IS NOT NULL
+                               AND requirements.needed_by < ? AND coalesce(s.delivered, 0) < requirements.quantity
+                              THEN 1 ELSE 0 END) AS overdue,
+                     sum(requirements.quantity) AS needed, sum(coalesce(s.pledged, 0)) AS pledged,
+                     sum(coalesce(s.contracted, 0)) AS contracted,
+                     sum(coalesce(s.delivered, 0)) AS delivered
                 FROM requirements
                 JOIN groups ON groups.id = requirements.group_id
                 JOIN capability_areas ON capability_areas.id = requirements.capability_area_id
                 JOIN users ON users.id = requirements.created_by
+                LEFT JOIN (SELECT requirement_id, sum(pledge_count) AS pledge_count,
+                                  sum(pledged_quantity) AS pledged,
+                                  sum(contracted_quantity) AS contracted,
+                                  sum(delivered_quantity) AS delivered
+                             FROM requirement_totals
+                            WHERE group_id = ? AND ${releasable('requirement_totals', v)}
+                            GROUP BY requirement_id) AS s ON s.requirement_id = requirements.id
                WHERE ${releasable('requirements', v)} AND requirements.group_id = ?
-               ORDER BY requirements.priority`,
-    ).all(...values);
-    const requirementSums = statement(
-      'requirement sums',
-      viewer,
-      (v) => `SELECT requirement_id, sum(pledged_quantity) AS pledged,
-                     sum(contracted_quantity) AS contracted, sum(delivered_quantity) AS delivered
-                FROM requirement_totals
-               WHERE group_id = ? AND ${releasable('requirement_totals', v)}
-               GROUP BY requirement_id`,
-    ).all(groupId, ...viewerValues(viewer));
+               GROUP BY requirements.capability_area_id, requirements.unit, requirements.status`,
+    ).all(today, groupId, ...viewerValues(viewer), ...viewerValues(viewer), groupId);
     const valueSums = statement(
       'area values',
       viewer,
@@ -299,39 +305,24 @@ export async function startLedgerBareServer(file: string): Promise<BareServer> {
                GROUP BY capability_area_id`,
     ).all(groupId, ...viewerValues(viewer));
 
-    const sums = new Map(requirementSums.map((s) => [s.requirement_id, s]));
-    const coverage = requirementRows.map((r) => {
-      const s = sums.get(r.id);
-      const needed = Number(r.quantity);
-      const delivered = Number(s?.delivered ?? 0);
-      return {
-        area: r.capability_area_id,
-        unit: String(r.unit),
-        status: r.status,
-        needed,
-        pledged: Number(s?.pledged ?? 0),
-        contracted: Number(s?.contracted ?? 0),
-        delivered,
-        overdue:
-          r.status !== 'withdrawn' &&
-          r.needed_by !== null &&
-          text(r.needed_by) < today &&
-          delivered < needed,
-      };
-    });
     const coalitions = coalitionsOf.all(groupId);
     const money = (minor: unknown) => decimal(Number(minor ?? 0), currency);
     const items = areasOf.all(groupId).map((area) => {
-      const own = coverage.filter((c) => c.area === area.id);
+      const own = requirementSums.filter((c) => c.area === area.id);
+      const count = (status?: string) =>
+        own
+          .filter((c) => status === undefined || c.status === status)
+          .reduce((sum, c) => sum + Number(c.requirements), 0);
       const units = new Map<string, Sums & { needed: number }>();
       for (const c of own) {
         if (c.status === 'withdrawn') continue;
-        const u = units.get(c.unit) ?? { needed: 0, pledged: 0, contracted: 0, delivered: 0 };
-        u.needed += c.needed;
-        u.pledged += c.pledged;
-        u.contracted += c.contracted;
-        u.delivered += c.delivered;
-        units.set(c.unit, u);
+        const unit = String(c.unit);
+        const u = units.get(unit) ?? { needed: 0, pledged: 0, contracted: 0, delivered: 0 };
+        u.needed += Number(c.needed);
+        u.pledged += Number(c.pledged);
+        u.contracted += Number(c.contracted);
+        u.delivered += Number(c.delivered);
+        units.set(unit, u);
       }
       const v = valueSums.find((s) => s.capability_area_id === area.id);
       return {
@@ -340,11 +331,11 @@ export async function startLedgerBareServer(file: string): Promise<BareServer> {
           .filter((c) => c.capability_area_id === area.id)
           .map((c) => ({ id: c.id, name: c.name })),
         requirements: {
-          count: own.length,
-          open: own.filter((c) => c.status === 'open').length,
-          partlyMet: own.filter((c) => c.status === 'partly_met').length,
-          met: own.filter((c) => c.status === 'met').length,
-          overdue: own.filter((c) => c.overdue).length,
+          count: count(),
+          open: count('open'),
+          partlyMet: count('partly_met'),
+          met: count('met'),
+          overdue: own.reduce((sum, c) => sum + Number(c.overdue), 0),
         },
         byUnit: [...units]
           .sort(([a], [b]) => a.localeCompare(b))
