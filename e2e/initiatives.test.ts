@@ -8,17 +8,21 @@ import {
   startHarness,
   type TestUser,
 } from './harness';
-import { poll } from './ledger-fixtures';
+import type { Initiative } from '../src/core/initiatives/initiative.schema';
+import { poll, writerFor } from './ledger-fixtures';
 
 /**
  * Initiatives: the seeded US plan of February 2025 with the one position its sources state, a UK
  * initiative recorded through the form, and positions recorded over time — the UK's own, and France's
- * as the chair secretariat records them from its statements.
+ * as the chair secretariat records them from its statements — then the UK edits its initiative (meeting
+ * a colleague's save in between) and adds where it was raised, which France's coordinator cannot.
  */
 
 let h: Harness;
 let coordinator: TestUser;
 let secretariat: TestUser;
+let outsider: TestUser;
+let reader: TestUser;
 let initiativeUrl = '';
 const PLAN = 'Peace Through Strength: A Plan for Ukraine';
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -27,6 +31,8 @@ beforeAll(async () => {
   h = await startHarness();
   coordinator = await h.addUser({ username: 'ini.gbr', nation: 'GBR', roles: ['coordinator'] });
   secretariat = await h.addUser({ username: 'ini.chair', nation: 'GBR', roles: ['secretariat'] });
+  outsider = await h.addUser({ username: 'ini.fra', nation: 'FRA', roles: ['coordinator'] });
+  reader = await h.addUser({ username: 'ini.reader', nation: 'GBR', roles: ['viewer'] });
 });
 afterAll(async () => {
   await h.close();
@@ -210,5 +216,128 @@ describe('initiatives and the parties’ positions', () => {
     const row = page.getByRole('row', { name: /Security guarantee framework/ });
     await row.getByText('Opposes', { exact: true }).waitFor();
     await row.getByText('Supports', { exact: true }).waitFor();
+  });
+
+  it('edits the initiative’s title and summary, keeping its elements', async () => {
+    const page = await h.newPage();
+    await signInAs(page, coordinator);
+    await page.goto(initiativeUrl);
+    await page.getByRole('heading', { level: 1, name: 'Security guarantee framework' }).waitFor();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Edit “Security guarantee framework”' })
+      .waitFor();
+    await poll(() => page.getByLabel('Title').inputValue()).toBe('Security guarantee framework');
+    await page.getByText('Proposed by: United Kingdom (GBR)').waitFor();
+    await expectAccessible(page, 'initiative-edit');
+
+    await page.getByLabel('Title').fill('Security guarantee framework, revised');
+    await page.getByLabel('Summary').fill('Guarantees backed by a European reassurance force.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Initiative saved.').waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Security guarantee framework, revised' })
+      .waitFor();
+    await page.getByText('Guarantees backed by a European reassurance force.').waitFor();
+    const elements = page.getByTestId('initiative-elements').getByRole('listitem');
+    await poll(() => elements.count()).toBe(2);
+  });
+
+  it('offers the latest version when someone saved the initiative in between', async () => {
+    const page = await h.newPage();
+    await signInAs(page, coordinator);
+    await page.goto(`${initiativeUrl}/edit`);
+    const summary = page.getByLabel('Summary');
+    await poll(() => summary.inputValue()).toBe(
+      'Guarantees backed by a European reassurance force.',
+    );
+
+    // The chair secretariat saves first.
+    const writer = await writerFor(h, secretariat);
+    const id = initiativeUrl.split('/')[2] ?? '';
+    const before = (await (
+      await writer.request.get(`/api/v1/initiatives/${id}`)
+    ).json()) as Initiative;
+    await writer.patch(`/initiatives/${id}`, {
+      version: before.version,
+      summary: 'Guarantees backed by a coalition of the willing.',
+    });
+
+    await page.getByLabel('Title').fill('Security guarantee framework, third draft');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Changed meanwhile' });
+    await conflict.waitFor();
+    await expectAccessible(page, 'initiative-conflict');
+    await conflict
+      .getByRole('button', { name: 'Discard my changes and load the latest version' })
+      .click();
+    await poll(() => summary.inputValue()).toBe('Guarantees backed by a coalition of the willing.');
+    await poll(() => page.getByLabel('Title').inputValue()).toBe(
+      'Security guarantee framework, revised',
+    );
+    await page.getByLabel('Title').fill('Security guarantee framework, third draft');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Initiative saved.').waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Security guarantee framework, third draft' })
+      .waitFor();
+    await page.getByText('Guarantees backed by a coalition of the willing.').waitFor();
+  });
+
+  it('adds a meeting where the initiative was raised, naming a missing meeting at its field', async () => {
+    const page = await h.newPage();
+    await signInAs(page, coordinator);
+    const meeting29 = (await (
+      await page.request.get('/api/v1/groups/udcg/meetings/29')
+    ).json()) as { id: string };
+    await page.goto(initiativeUrl);
+    const raised = page.getByTestId('initiative-raisings');
+    await poll(() => raised.getByRole('row').count()).toBe(2);
+    await page.getByRole('button', { name: 'Add a raising' }).click();
+    const form = page.getByRole('form', { name: 'Add a raising' });
+    await form.getByRole('radio', { name: 'A meeting' }).waitFor();
+    await form.getByRole('button', { name: 'Add raising' }).click();
+    const meeting = form.getByLabel(/^Meeting/);
+    await form.getByText('give a meetingId or an eventId, one of them').waitFor();
+    expect(await meeting.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => meeting.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectAccessible(page, 'initiative-raising-error');
+
+    await meeting.selectOption(meeting29.id);
+    await form.getByLabel('Note').fill('Discussed under any other business');
+    await form.getByRole('button', { name: 'Add raising' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('status').getByText('Raising recorded.').waitFor();
+    // Listed at once, on the meeting's date since no other day was given.
+    await poll(() => raised.getByRole('row').count()).toBe(3);
+    const row = raised.getByRole('row', { name: /Meeting 29/ });
+    await row.getByRole('cell', { name: '21 July 2025' }).waitFor();
+    await row.getByRole('cell', { name: 'Discussed under any other business' }).waitFor();
+  });
+
+  it('shows neither edit nor raising to another nation or to a viewer', async () => {
+    const page = await h.newPage();
+    await signInAs(page, outsider);
+    await page.goto(initiativeUrl);
+    await page
+      .getByRole('heading', { level: 1, name: 'Security guarantee framework, third draft' })
+      .waitFor();
+    // France may still record its own position: the page is fully loaded for it.
+    await page.getByRole('button', { name: 'Record a position' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add a raising' }).count()).toBe(0);
+    await page.goto(`${initiativeUrl}/edit`);
+    await page.getByRole('heading', { level: 1, name: 'Not allowed' }).waitFor();
+
+    // A viewer of the recording nation reads it but changes nothing.
+    const viewer = await h.newPage();
+    await signInAs(viewer, reader);
+    await viewer.goto(initiativeUrl);
+    await viewer
+      .getByRole('heading', { level: 1, name: 'Security guarantee framework, third draft' })
+      .waitFor();
+    await viewer.getByTestId('initiative-raisings').waitFor();
+    expect(await viewer.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: 'Add a raising' }).count()).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { SESSION_KEY } from './api/session';
 import { Layout } from './components/Layout';
 import { NotFound } from './components/NotFound';
 import { AccountPage } from './pages/AccountPage';
+import { ActionItemsPage } from './pages/ActionItemsPage';
 import { AdminAuditPage } from './pages/AdminAuditPage';
 import { AdminUsersPage } from './pages/AdminUsersPage';
 import { ChairPage } from './pages/ChairPage';
@@ -25,7 +26,7 @@ import { NationPage } from './pages/NationPage';
 import { NationsPage } from './pages/NationsPage';
 import { ImportPage } from './pages/ImportPage';
 import { InitiativePage } from './pages/InitiativePage';
-import { NewInitiativePage } from './pages/InitiativeFormPage';
+import { EditInitiativePage, NewInitiativePage } from './pages/InitiativeFormPage';
 import { InitiativesPage } from './pages/InitiativesPage';
 import { EditPledgePage, NewPledgePage } from './pages/PledgeFormPage';
 import { PledgePage } from './pages/PledgePage';
@@ -75,6 +76,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <GroupPage /> },
       { path: 'groups/:slug', element: <GroupPage /> },
+      { path: 'groups/:slug/action-items', element: <ActionItemsPage /> },
       { path: 'meetings', element: <MeetingsPage /> },
       { path: 'meetings/new', element: <NewMeetingPage /> },
       { path: 'meetings/:number/edit', element: <EditMeetingPage /> },
@@ -84,6 +86,7 @@ const router = createBrowserRouter([
       { path: 'initiatives', element: <InitiativesPage /> },
       { path: 'initiatives/new', element: <NewInitiativePage /> },
       { path: 'initiatives/:id', element: <InitiativePage /> },
+      { path: 'initiatives/:id/edit', element: <EditInitiativePage /> },
       { path: 'nations', element: <NationsPage /> },
       { path: 'nations/:code', element: <NationPage /> },
       { path: 'events', element: <EventsPage /> },

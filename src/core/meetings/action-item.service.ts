@@ -35,6 +35,7 @@ export function toActionItem(row: ActionItemRow, today: string): ActionItem {
     id: row.id,
     meeting: {
       id: row.meeting_id,
+      number: row.meeting_number === null ? null : Number(row.meeting_number),
       code: meetingCode(row.group_short_name, row.meeting_number, row.meeting_date),
       date: row.meeting_date,
     },

@@ -86,7 +86,12 @@ export const actionItemStatusSchema = z.enum(['open', 'in_progress', 'done', 'dr
 
 export const actionItemSchema = z.object({
   id: z.string(),
-  meeting: z.object({ id: z.string(), code: z.string(), date: z.string() }),
+  meeting: z.object({
+    id: z.string(),
+    number: z.number().int().nullable(),
+    code: z.string(),
+    date: z.string(),
+  }),
   agendaItemId: z.string().nullable(),
   title: z.string(),
   owner: nationRefSchema,

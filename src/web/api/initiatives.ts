@@ -1,12 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import {
   type CreateInitiative,
   type InitiativeKind,
+  type RaisingInput,
   type RecordPosition,
+  type UpdateInitiative,
   initiativePageSchema,
   initiativeSchema,
 } from '../../core/initiatives/initiative.schema';
-import { apiPath, getJson, postJson } from './client';
+import { apiPath, getJson, patchJson, postJson } from './client';
 
 /** Typed hooks over initiatives and the parties' positions; every key starts with 'initiatives'. */
 
@@ -70,6 +73,39 @@ export function useRecordPosition(id: string) {
       client.setQueryData(initiativeKey(id), initiative);
       // The list shows each party's current stance.
       await client.invalidateQueries({ queryKey: [INITIATIVES, 'list'] });
+    },
+  });
+}
+
+/** What an edit answers: the initiative as saved, and warnings such as a narrowed marking. */
+export const initiativeWriteSchema = z.object({
+  initiative: initiativeSchema,
+  warnings: z.array(z.string()),
+});
+export type InitiativeWrite = z.infer<typeof initiativeWriteSchema>;
+
+/** Edits an initiative at the version it was read; a stale version is refused with 409. */
+export function useUpdateInitiative(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateInitiative) =>
+      patchJson(apiPath(`/initiatives/${encodeURIComponent(id)}`), input, initiativeWriteSchema),
+    onSuccess: async ({ initiative }) => {
+      client.setQueryData(initiativeKey(initiative.id), initiative);
+      await client.invalidateQueries({ queryKey: [INITIATIVES, 'list'] });
+    },
+  });
+}
+
+/** Records a meeting or event where the initiative was raised; the answer is the whole initiative. */
+export function useAddRaising(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RaisingInput) =>
+      postJson(apiPath(`/initiatives/${encodeURIComponent(id)}/raisings`), input, initiativeSchema),
+    onSuccess: (initiative) => {
+      // The list shows no raisings, so only the initiative itself changes.
+      client.setQueryData(initiativeKey(id), initiative);
     },
   });
 }

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
+  actionItemListSchema,
+  type ActionItemListQuery,
   actionItemSchema,
   attendanceListSchema,
   attendanceSchema,
@@ -77,6 +79,22 @@ export function useMeetingActionItems(id: string) {
     queryKey: [MEETING_CYCLE, id, 'action-items'],
     queryFn: ({ signal }) =>
       getJson(apiPath(meetingPath(id, '/action-items')), meetingActionItemsSchema, signal),
+  });
+}
+
+/**
+ * The group's action items the viewer may read, across its meetings. Keyed under MEETING_CYCLE so
+ * an update made here (or on a meeting page) refreshes this list too: a closed item leaves "open".
+ */
+export function useGroupActionItems(slug: string, query: ActionItemListQuery) {
+  return useQuery({
+    queryKey: [MEETING_CYCLE, 'group', slug, 'action-items', query],
+    queryFn: ({ signal }) =>
+      getJson(
+        apiPath(`/groups/${encodeURIComponent(slug)}/action-items`, { ...query }),
+        actionItemListSchema,
+        signal,
+      ),
   });
 }
 

@@ -3,6 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { DEFAULT_GROUP } from '../api/queries';
 import { hasRole, useSession } from '../api/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { UserMenu } from './UserMenu';
@@ -16,6 +17,7 @@ interface Area {
 const areas: readonly Area[] = [
   { to: '/', key: 'nav.group', end: true },
   { to: '/meetings', key: 'nav.meetings', end: false },
+  { to: `/groups/${DEFAULT_GROUP}/action-items`, key: 'actionItems.nav', end: false },
   { to: '/chair', key: 'chair.nav', end: false },
   { to: '/initiatives', key: 'initiatives.nav', end: false },
   { to: '/nations', key: 'nav.nations', end: false },
@@ -53,7 +55,8 @@ export function Layout() {
       label={t(area.key)}
       active={
         area.end
-          ? location.pathname === '/' || location.pathname.startsWith('/groups')
+          ? // The group's own page, not its sub-pages (action items) that have their own link.
+            location.pathname === '/' || /^\/groups\/[^/]+\/?$/.test(location.pathname)
           : location.pathname.startsWith(area.to)
       }
       variant="filled"

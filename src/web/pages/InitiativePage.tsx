@@ -1,12 +1,13 @@
-import { Anchor, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { Initiative } from '../../core/initiatives/initiative.schema';
 import { useInitiative } from '../api/initiatives';
 import { useSession } from '../api/session';
-import { positionScope } from '../components/initiatives/initiative-access';
+import { canEditInitiative, positionScope } from '../components/initiatives/initiative-access';
 import { PositionForm } from '../components/initiatives/PositionForm';
+import { RaisingForm } from '../components/initiatives/RaisingForm';
 import {
   PositionTimelines,
   Proposer,
@@ -18,6 +19,7 @@ import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { useLocale } from '../components/use-locale';
 import { formatDate } from '../i18n/format';
+import type { InitiativeLocationState } from './InitiativeFormPage';
 
 /** `/initiatives/:id`: who proposed it, what it says, where it was raised, and every party's stance. */
 export function InitiativePage() {
@@ -44,9 +46,13 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const session = useSession();
+  const state = useLocation().state as InitiativeLocationState | null;
   const scope = positionScope(session.data, initiative.group);
+  const editor = canEditInitiative(session.data, initiative);
   const [recording, setRecording] = useState(false);
   const [recorded, setRecorded] = useState(false);
+  const [raising, setRaising] = useState(false);
+  const [raised, setRaised] = useState(false);
   return (
     <Stack gap="lg">
       <MarkingBanner marking={initiative.marking} position={t('ledger.markingTop')} />
@@ -54,11 +60,23 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
         <Anchor component={Link} to="/initiatives" size="sm">
           ← {t('initiatives.backToList')}
         </Anchor>
-        <PageTitle text={initiative.title} />
+        <Group justify="space-between" align="flex-start">
+          <PageTitle text={initiative.title} />
+          {editor ? (
+            <Button component={Link} to={`/initiatives/${initiative.id}/edit`} variant="default">
+              {t('initiatives.edit')}
+            </Button>
+          ) : null}
+        </Group>
         <Text c="dimmed" mt={-8}>
           {t(`initiatives.kind.${initiative.kind}`)}
         </Text>
       </div>
+      {state?.saved ? (
+        <Alert color="green" role="status">
+          {[t(`initiatives.saved.${state.saved}`), ...state.warnings].join(' ')}
+        </Alert>
+      ) : null}
 
       <Card withBorder padding="md">
         <Stack gap="sm" component="dl" m={0}>
@@ -112,9 +130,35 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
       </section>
 
       <section aria-labelledby="raised-heading">
-        <Title order={2} size="h3" id="raised-heading" mb="sm">
-          {t('initiatives.raisedAt')}
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h3" id="raised-heading">
+            {t('initiatives.raisedAt')}
+          </Title>
+          {editor && !raising ? (
+            <Button
+              onClick={() => {
+                setRaised(false);
+                setRaising(true);
+              }}
+            >
+              {t('initiatives.raising.open')}
+            </Button>
+          ) : null}
+        </Group>
+        {raised ? (
+          <Text role="status" mb="sm" fw={600}>
+            {t('initiatives.raising.done')}
+          </Text>
+        ) : null}
+        {raising && editor ? (
+          <Stack mb="md">
+            <RaisingForm
+              initiative={initiative}
+              onDone={() => setRaising(false)}
+              onRecorded={() => setRaised(true)}
+            />
+          </Stack>
+        ) : null}
         {initiative.raisedAt.length === 0 ? (
           <Text>{t('initiatives.notRaised')}</Text>
         ) : (

@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../../core/accounts/account.schema';
+import type { Initiative } from '../../../core/initiatives/initiative.schema';
 
 /**
  * Who may record initiatives and positions, mirrored from the server only to decide which controls to
@@ -18,4 +19,19 @@ export const isAuthor = (session: Session): boolean =>
 export function positionScope(session: Session, group: string): 'any' | 'own' | null {
   if (!isAuthor(session)) return null;
   return session?.secretariatOf.includes(group) ? 'any' : 'own';
+}
+
+/**
+ * Whether the user may edit the initiative and add where it was raised: an author of the nation that
+ * recorded it, or the chair secretariat of its group (the only one for reference initiatives).
+ */
+export function canEditInitiative(
+  session: Session,
+  initiative: Pick<Initiative, 'group' | 'originNation'>,
+): boolean {
+  if (!isAuthor(session)) return false;
+  return (
+    (initiative.originNation !== null && session?.user.nation.code === initiative.originNation) ||
+    (session?.secretariatOf.includes(initiative.group) ?? false)
+  );
 }

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   NativeSelect,
   SimpleGrid,
@@ -10,6 +11,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { SessionInfo } from '../../../core/accounts/account.schema';
 import {
   type ActionItem,
@@ -30,7 +32,7 @@ import { FormProblems, useFormErrors } from '../ledger/FormErrors';
 import { QueryState } from '../QueryState';
 import { useLocale } from '../use-locale';
 import { useNationNames, useNationOptions } from '../use-nation-names';
-import { canEditActionItem } from './access';
+import { actionItemMeetingHref, canEditActionItem } from './access';
 
 interface ActionItemsSectionProps {
   meeting: Meeting;
@@ -72,22 +74,27 @@ export function ActionItemsSection({ meeting, session, canRaise }: ActionItemsSe
   );
 }
 
-function ActionItemTable({
-  items,
-  session,
-  slug,
-  testId,
-}: {
+interface ActionItemTableProps {
   items: readonly ActionItem[];
   session: SessionInfo | null | undefined;
+  /** The group's slug: who may update an item, and whether its meeting has a page to link. */
   slug: string;
   testId: string;
-}) {
+  /** What to say when there are none; the group's list says which filter found nothing. */
+  empty?: string;
+}
+
+/**
+ * Action items with their owner, due day, meeting and status; those the viewer may update (the
+ * secretariat, the owner's coordinators) get a status select, a failed update its error above.
+ */
+export function ActionItemTable({ items, session, slug, testId, empty }: ActionItemTableProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { nameOf } = useNationNames();
   const update = useUpdateActionItem();
-  if (items.length === 0) return <Text size="sm">{t('meetingCycle.actionItems.none')}</Text>;
+  if (items.length === 0)
+    return <Text size="sm">{empty ?? t('meetingCycle.actionItems.none')}</Text>;
   return (
     <Stack gap="xs">
       <ErrorAlert error={update.error} />
@@ -118,7 +125,9 @@ function ActionItemTable({
                     </Badge>
                   ) : null}
                 </Table.Td>
-                <Table.Td>{item.meeting.code}</Table.Td>
+                <Table.Td>
+                  <MeetingCell item={item} slug={slug} />
+                </Table.Td>
                 <Table.Td>
                   {canEditActionItem(session, slug, item.owner.code) ? (
                     <NativeSelect
@@ -150,6 +159,17 @@ function ActionItemTable({
         </Table>
       </Table.ScrollContainer>
     </Stack>
+  );
+}
+
+function MeetingCell({ item, slug }: { item: ActionItem; slug: string }) {
+  const href = actionItemMeetingHref(item, slug);
+  return href === null ? (
+    <>{item.meeting.code}</>
+  ) : (
+    <Anchor component={Link} to={href} inherit>
+      {item.meeting.code}
+    </Anchor>
   );
 }
 

@@ -1,5 +1,7 @@
 import type { SessionInfo } from '../../../core/accounts/account.schema';
+import type { ActionItem } from '../../../core/meetings/meeting-record.schema';
 import type { Meeting } from '../../../core/meetings/meeting.schema';
+import { DEFAULT_GROUP } from '../../api/queries';
 
 /**
  * Who may do what in the meeting cycle, mirrored from the server (meeting-access.ts) only to decide
@@ -24,3 +26,12 @@ export const canEditActionItem = (session: Session, slug: string, owner: string)
 /** The meeting page's address: by number in its group when numbered (they all are once convened). */
 export const meetingHref = (meeting: Pick<Meeting, 'number'>): string | null =>
   meeting.number === null ? null : `/meetings/${meeting.number}`;
+
+/**
+ * The page of the meeting an action item was raised at, or null when there is none to link: meeting
+ * pages (/meetings/:number) are those of the default group's numbered meetings.
+ */
+export const actionItemMeetingHref = (
+  item: Pick<ActionItem, 'meeting'>,
+  slug: string,
+): string | null => (slug === DEFAULT_GROUP ? meetingHref(item.meeting) : null);
