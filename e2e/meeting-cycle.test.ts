@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Agenda } from '../src/core/meetings/agenda.schema';
 import { addDays } from '../src/core/meetings/meeting-cycle';
-import type { MeetingWriteResult } from '../src/core/meetings/meeting.schema';
+import type { Meeting, MeetingWriteResult } from '../src/core/meetings/meeting.schema';
 import { conveneBody, venueDay } from '../src/core/meetings/testing/meeting-fixtures';
 import {
   expectAccessible,
@@ -16,8 +17,9 @@ import { poll, writerFor } from './ledger-fixtures';
 /**
  * The meeting cycle in the browser: the UK secretariat convenes UDCG-33 in Warsaw for tomorrow, sets
  * the agenda, Poland answers and checks itself in, the meeting runs, closes and publishes its summary;
- * a second meeting is moved and then cancelled; the calendar shows them; a calendar feed is made and
- * revoked. The tests run in order and share the meetings they make.
+ * the next one, convened from it, has its agenda items edited; a third meeting is moved and then
+ * cancelled; the calendar shows them; a calendar feed is made and revoked. The tests run in order
+ * and share the meetings they make.
  */
 
 let h: Harness;
@@ -348,6 +350,97 @@ describe('the meeting cycle', () => {
       .getByText(/1 open action item\(s\) from earlier meetings follow to UDCG-34/)
       .waitFor();
     await poll(() => page.getByTestId('agenda-item').count()).toBe(3);
+  });
+
+  it('edits an agenda item in place, shows a stale edit as a conflict, and no edit to a delegate', async () => {
+    const page = await signedIn(secretariat);
+    await page.goto('/meetings/34');
+    const rows = page.getByTestId('agenda-item');
+    await poll(() => rows.count()).toBe(3);
+
+    // The form opens under the item with the keyboard in its title.
+    await page.getByRole('button', { name: 'Edit “Opening remarks”' }).click();
+    const form = page.getByRole('form', { name: 'Edit “Opening remarks”' });
+    const title = form.getByLabel(/^Title/);
+    await poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await title.inputValue()).toBe('Opening remarks');
+
+    // A refusal shows at its field, which takes the keyboard.
+    await title.fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('is required').waitFor();
+    await poll(() => title.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectAccessible(page, 'meeting-agenda-edit-error');
+
+    await title.fill('Opening remarks by the chair');
+    await form.getByLabel('Presenting nation').selectOption('POL');
+    await form.getByLabel('Presenter', { exact: true }).fill('Władysław Kosiniak-Kamysz');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await rows.nth(0).getByText('Opening remarks by the chair').waitFor();
+    await rows.nth(0).getByText('Poland — Władysław Kosiniak-Kamysz').waitFor();
+    expect(await form.count()).toBe(0);
+    // Saved, the keyboard is back on the item's edit button.
+    const edited = page.getByRole('button', { name: 'Edit “Opening remarks by the chair”' });
+    await poll(() => edited.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Someone changes "Air defence" through the API while the form for it is open.
+    const writer = await writerFor(h, secretariat);
+    const meeting = (await (
+      await writer.request.get('/api/v1/groups/udcg/meetings/34')
+    ).json()) as Meeting;
+    const agenda = (await (
+      await writer.request.get(`/api/v1/meetings/${meeting.id}/agenda`)
+    ).json()) as Agenda;
+    const airDefence = agenda.items.find((item) => item.title === 'Air defence');
+    if (!airDefence) throw new Error('no Air defence item on UDCG-34');
+
+    await page.getByRole('button', { name: 'Edit “Air defence”' }).click();
+    const stale = page.getByRole('form', { name: 'Edit “Air defence”' });
+    const minutes = stale.getByLabel('Minutes');
+    await minutes.fill('50');
+    await writer.patch(`/agenda-items/${airDefence.id}`, {
+      version: airDefence.version,
+      minutes: 60,
+      presenterPerson: 'Rustem Umerov',
+    });
+    await stale.getByRole('button', { name: 'Save' }).click();
+    const conflict = stale.getByRole('alert').filter({ hasText: 'Changed meanwhile' });
+    await conflict.getByText(/has changed since version/).waitFor();
+    await screenshot(page, 'meeting-agenda-conflict');
+    await expectAccessible(page, 'meeting-agenda-conflict');
+
+    // The newer version replaces the form's, and the user's change is made again on top of it.
+    await conflict
+      .getByRole('button', { name: 'Discard my changes and load the latest version' })
+      .click();
+    await poll(() => minutes.inputValue()).toBe('60');
+    await poll(() => stale.getByLabel('Presenter', { exact: true }).inputValue()).toBe(
+      'Rustem Umerov',
+    );
+    await minutes.fill('50');
+    await stale.getByRole('button', { name: 'Save' }).click();
+    await rows.nth(2).getByText('50 minutes, from minute 40').waitFor();
+    await rows
+      .nth(2)
+      .getByText(/Rustem Umerov/)
+      .waitFor();
+
+    // Cancel closes the form too, the keyboard back on the edit button.
+    const editArtillery = page.getByRole('button', { name: 'Edit “Artillery ammunition”' });
+    await editArtillery.click();
+    await page
+      .getByRole('form', { name: 'Edit “Artillery ammunition”' })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+    await poll(() => editArtillery.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // A delegate reads the agenda and may not change it: no edit control.
+    const delegate = await signedIn(poland);
+    await delegate.goto('/meetings/34');
+    await delegate.getByTestId('agenda-item').getByText('Opening remarks by the chair').waitFor();
+    expect(await delegate.getByRole('button', { name: /^Edit “/ }).count()).toBe(0);
+    expect(await delegate.getByRole('form', { name: /^Edit “/ }).count()).toBe(0);
   });
 
   it('reschedules a planned meeting only with a reason, then cancels it with one', async () => {

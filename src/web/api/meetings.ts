@@ -5,6 +5,7 @@ import {
   agendaSchema,
   type createAgendaItemSchema,
   type ReorderAgenda,
+  type updateAgendaItemSchema,
 } from '../../core/meetings/agenda.schema';
 import {
   invitationListSchema,
@@ -136,6 +137,14 @@ export function useAgendaHistory(id: string) {
 export function useAddAgendaItem(id: string) {
   return useMeetingMutation((input: z.input<typeof createAgendaItemSchema>) =>
     postJson(apiPath(meetingPath(id, '/agenda')), input, agendaSchema),
+  );
+}
+
+/** Changes an item's text, presenter or time box; the version read is sent, a stale one gets 409. */
+export function useUpdateAgendaItem() {
+  return useMeetingMutation(
+    ({ id, ...input }: z.input<typeof updateAgendaItemSchema> & { id: string }) =>
+      patchJson(apiPath(`/agenda-items/${encodeURIComponent(id)}`), input, agendaSchema),
   );
 }
 

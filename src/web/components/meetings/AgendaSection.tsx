@@ -1,18 +1,11 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  List,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { ActionIcon, Button, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Fragment, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agenda, AgendaItem } from '../../../core/meetings/agenda.schema';
+import {
+  type Agenda,
+  type AgendaItem,
+  agendaItemSchema,
+} from '../../../core/meetings/agenda.schema';
 import type { Meeting } from '../../../core/meetings/meeting.schema';
 import {
   useAddAgendaItem,
@@ -20,17 +13,25 @@ import {
   useAgendaHistory,
   useRemoveAgendaItem,
   useReorderAgenda,
+  useUpdateAgendaItem,
 } from '../../api/meetings';
-import { useNations } from '../../api/queries';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../ErrorAlert';
-import { FormActions, SectionForm } from '../FormCard';
-import { FormProblems, useFormErrors } from '../ledger/FormErrors';
+import { ConflictAlert } from '../ledger/FormErrors';
 import { QueryState } from '../QueryState';
 import { useLocale } from '../use-locale';
-import { useNationNames, useNationOptions } from '../use-nation-names';
+import { useNationNames } from '../use-nation-names';
+import {
+  AgendaItemForm,
+  type AgendaItemDraft,
+  draftOf,
+  EMPTY_AGENDA_ITEM,
+  minutesOf,
+} from './AgendaItemForm';
 
-/** The agenda in order; the secretariat adds, removes and re-orders items while it may change. */
+/**
+ * The agenda in order; the secretariat adds, edits, removes and re-orders items while it may change.
+ */
 export function AgendaSection({ meeting, canEdit }: { meeting: Meeting; canEdit: boolean }) {
   const { t } = useTranslation();
   const agenda = useAgenda(meeting.id);
@@ -40,7 +41,7 @@ export function AgendaSection({ meeting, canEdit }: { meeting: Meeting; canEdit:
       <QueryState query={agenda}>
         {(data) => (
           <Stack>
-            <AgendaTable agenda={data} canEdit={canEdit} />
+            <AgendaTable agenda={data} group={meeting.group.slug} canEdit={canEdit} />
             {canEdit ? <AddItemForm meeting={meeting} /> : null}
           </Stack>
         )}
@@ -61,7 +62,15 @@ export function AgendaSection({ meeting, canEdit }: { meeting: Meeting; canEdit:
   );
 }
 
-function AgendaTable({ agenda, canEdit }: { agenda: Agenda; canEdit: boolean }) {
+function AgendaTable({
+  agenda,
+  group,
+  canEdit,
+}: {
+  agenda: Agenda;
+  group: string;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const { nameOf } = useNationNames();
   const reorder = useReorderAgenda(agenda.meetingId);
@@ -69,6 +78,14 @@ function AgendaTable({ agenda, canEdit }: { agenda: Agenda; canEdit: boolean }) 
   const error = reorder.error ?? remove.error;
   // Focus follows the moved item's button, so a keyboard user can keep moving it.
   const table = useRef<HTMLTableElement>(null);
+  // The item whose edit form is open under its row: one at a time.
+  const [editing, setEditing] = useState<string | null>(null);
+
+  // The keyboard goes back to the item's edit button before the form (holding it) is taken away.
+  const closeEditor = (id: string) => {
+    table.current?.querySelector<HTMLButtonElement>(`[data-item="${id}"][data-edit]`)?.focus();
+    setEditing(null);
+  };
 
   const move = (item: AgendaItem, by: -1 | 1) => {
     const ids = agenda.items.map((i) => i.id);
@@ -109,64 +126,90 @@ function AgendaTable({ agenda, canEdit }: { agenda: Agenda; canEdit: boolean }) 
           </Table.Thead>
           <Table.Tbody>
             {agenda.items.map((item, index) => (
-              <Table.Tr key={item.id} data-testid="agenda-item">
-                <Table.Td>{item.position}</Table.Td>
-                <Table.Td>
-                  <Text fw={600}>{item.title}</Text>
-                  {item.description ? <Text size="sm">{item.description}</Text> : null}
-                </Table.Td>
-                <Table.Td>
-                  {[
-                    item.presenter.nation ? nameOf(item.presenter.nation.code) : null,
-                    item.presenter.person,
-                  ]
-                    .filter(Boolean)
-                    .join(' — ') || '—'}
-                </Table.Td>
-                <Table.Td>
-                  {item.minutes
-                    ? t('meetingCycle.agenda.minutesFrom', {
-                        count: item.minutes,
-                        start: item.startsAfterMinutes,
-                      })
-                    : '—'}
-                </Table.Td>
-                {canEdit ? (
+              <Fragment key={item.id}>
+                <Table.Tr data-testid="agenda-item">
+                  <Table.Td>{item.position}</Table.Td>
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <ActionIcon
-                        variant="default"
-                        data-item={item.id}
-                        data-move="-1"
-                        disabled={index === 0 || reorder.isPending}
-                        onClick={() => move(item, -1)}
-                        aria-label={t('meetingCycle.agenda.moveUp', { title: item.title })}
-                      >
-                        ↑
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="default"
-                        data-item={item.id}
-                        data-move="1"
-                        disabled={index === agenda.items.length - 1 || reorder.isPending}
-                        onClick={() => move(item, 1)}
-                        aria-label={t('meetingCycle.agenda.moveDown', { title: item.title })}
-                      >
-                        ↓
-                      </ActionIcon>
-                      <Button
-                        size="compact-xs"
-                        variant="outline"
-                        color="red.9"
-                        onClick={() => remove.mutate({ id: item.id, version: item.version })}
-                        aria-label={t('meetingCycle.agenda.removeNamed', { title: item.title })}
-                      >
-                        {t('meetingCycle.agenda.remove')}
-                      </Button>
-                    </Group>
+                    <Text fw={600}>{item.title}</Text>
+                    {item.description ? <Text size="sm">{item.description}</Text> : null}
                   </Table.Td>
+                  <Table.Td>
+                    {[
+                      item.presenter.nation ? nameOf(item.presenter.nation.code) : null,
+                      item.presenter.person,
+                    ]
+                      .filter(Boolean)
+                      .join(' — ') || '—'}
+                  </Table.Td>
+                  <Table.Td>
+                    {item.minutes
+                      ? t('meetingCycle.agenda.minutesFrom', {
+                          count: item.minutes,
+                          start: item.startsAfterMinutes,
+                        })
+                      : '—'}
+                  </Table.Td>
+                  {canEdit ? (
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <ActionIcon
+                          variant="default"
+                          data-item={item.id}
+                          data-move="-1"
+                          disabled={index === 0 || reorder.isPending}
+                          onClick={() => move(item, -1)}
+                          aria-label={t('meetingCycle.agenda.moveUp', { title: item.title })}
+                        >
+                          ↑
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="default"
+                          data-item={item.id}
+                          data-move="1"
+                          disabled={index === agenda.items.length - 1 || reorder.isPending}
+                          onClick={() => move(item, 1)}
+                          aria-label={t('meetingCycle.agenda.moveDown', { title: item.title })}
+                        >
+                          ↓
+                        </ActionIcon>
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          data-item={item.id}
+                          data-edit
+                          aria-expanded={editing === item.id}
+                          onClick={() =>
+                            editing === item.id ? closeEditor(item.id) : setEditing(item.id)
+                          }
+                          aria-label={t('meetingCycle.agenda.editNamed', { title: item.title })}
+                        >
+                          {t('meetingCycle.agenda.edit')}
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant="outline"
+                          color="red.9"
+                          onClick={() => remove.mutate({ id: item.id, version: item.version })}
+                          aria-label={t('meetingCycle.agenda.removeNamed', { title: item.title })}
+                        >
+                          {t('meetingCycle.agenda.remove')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+                {canEdit && editing === item.id ? (
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>
+                      <EditItemForm
+                        item={item}
+                        group={group}
+                        onClose={() => closeEditor(item.id)}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
                 ) : null}
-              </Table.Tr>
+              </Fragment>
             ))}
           </Table.Tbody>
         </Table>
@@ -178,76 +221,107 @@ function AgendaTable({ agenda, canEdit }: { agenda: Agenda; canEdit: boolean }) 
   );
 }
 
-const ITEM_FIELDS = ['title', 'presenterNation', 'presenterPerson', 'minutes'] as const;
-
 function AddItemForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
-  const nationOptions = useNationOptions();
-  const participants = useNations({ group: meeting.group.slug, limit: 500 });
   const add = useAddAgendaItem(meeting.id);
-  const [title, setTitle] = useState('');
-  const [nation, setNation] = useState('');
-  const [person, setPerson] = useState('');
-  const [minutes, setMinutes] = useState('');
-  const { errors, problems } = useFormErrors(add.error, ITEM_FIELDS);
+  const [draft, setDraft] = useState<AgendaItemDraft>(EMPTY_AGENDA_ITEM);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
+    const text = (value: string) => value.trim() || undefined;
     add.mutate(
       {
-        title,
-        presenterNation: nation || undefined,
-        presenterPerson: person.trim() || undefined,
-        minutes: /^\d+$/.test(minutes.trim()) ? Number(minutes) : undefined,
+        title: draft.title,
+        description: text(draft.description),
+        presenterNation: draft.nation || undefined,
+        presenterPerson: text(draft.person),
+        minutes: minutesOf(draft.minutes) ?? undefined,
       },
-      {
-        onSuccess: () => {
-          setTitle('');
-          setNation('');
-          setPerson('');
-          setMinutes('');
-        },
-      },
+      { onSuccess: () => setDraft(EMPTY_AGENDA_ITEM) },
     );
   };
 
   return (
-    <SectionForm title={t('meetingCycle.agenda.addTitle')} onSubmit={submit}>
-      <FormProblems problems={problems} />
-      <TextInput
-        label={t('meetingCycle.agenda.title')}
-        required
-        value={title}
-        onChange={(event) => setTitle(event.currentTarget.value)}
-        error={errors.title}
+    <AgendaItemForm
+      title={t('meetingCycle.agenda.addTitle')}
+      group={meeting.group.slug}
+      value={draft}
+      onChange={setDraft}
+      error={add.error}
+      onSubmit={submit}
+      submitLabel={t('meetingCycle.agenda.add')}
+      pending={add.isPending}
+    />
+  );
+}
+
+const AGENDA_ITEM_KEYS = Object.keys(EMPTY_AGENDA_ITEM) as (keyof AgendaItemDraft)[];
+
+/** Edits one item where it stands in the agenda; `onClose` once saved or cancelled. */
+function EditItemForm({
+  item,
+  group,
+  onClose,
+}: {
+  item: AgendaItem;
+  group: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateAgendaItem();
+  // The item as the form last read it: what the edits are measured against, and the version sent.
+  // It moves on only when the user loads the newer one after a conflict, never under their typing.
+  const [base, setBase] = useState(item);
+  const [draft, setDraft] = useState(() => draftOf(item));
+
+  const submit = () => {
+    const before = draftOf(base);
+    const changed = (key: keyof AgendaItemDraft) => draft[key] !== before[key];
+    if (!AGENDA_ITEM_KEYS.some(changed)) {
+      // Nothing to save: a request would only add an "item edited" revision that changes nothing.
+      onClose();
+      return;
+    }
+    const text = (value: string) => (value.trim() === '' ? null : value);
+    update.mutate(
+      {
+        id: item.id,
+        version: base.version,
+        // Only what changed is sent; a field emptied is sent as null, which clears it.
+        title: changed('title') ? draft.title : undefined,
+        description: changed('description') ? text(draft.description) : undefined,
+        presenterNation: changed('nation') ? draft.nation || null : undefined,
+        presenterPerson: changed('person') ? text(draft.person) : undefined,
+        minutes: changed('minutes') ? minutesOf(draft.minutes) : undefined,
+      },
+      { onSuccess: onClose },
+    );
+  };
+
+  return (
+    <AgendaItemForm
+      // A newer version loaded after a conflict starts the form afresh, the keyboard in its title.
+      key={base.version}
+      title={t('meetingCycle.agenda.editNamed', { title: base.title })}
+      group={group}
+      value={draft}
+      onChange={setDraft}
+      error={update.error}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      pending={update.isPending}
+      onCancel={onClose}
+      focusOnOpen
+    >
+      <ConflictAlert
+        error={update.error}
+        schema={agendaItemSchema}
+        onReload={(current) => {
+          update.reset();
+          setBase(current);
+          setDraft(draftOf(current));
+        }}
       />
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <NativeSelect
-          label={t('meetingCycle.agenda.presenterNation')}
-          value={nation}
-          onChange={(event) => setNation(event.currentTarget.value)}
-          error={errors.presenterNation}
-          data={[
-            { value: '', label: t('meetingCycle.agenda.noPresenter') },
-            ...nationOptions(participants.data?.items ?? [], { withCode: false }),
-          ]}
-        />
-        <TextInput
-          label={t('meetingCycle.agenda.presenterPerson')}
-          value={person}
-          onChange={(event) => setPerson(event.currentTarget.value)}
-          error={errors.presenterPerson}
-        />
-        <TextInput
-          label={t('meetingCycle.agenda.minutes')}
-          inputMode="numeric"
-          value={minutes}
-          onChange={(event) => setMinutes(event.currentTarget.value)}
-          error={errors.minutes}
-        />
-      </SimpleGrid>
-      <FormActions submitLabel={t('meetingCycle.agenda.add')} pending={add.isPending} />
-    </SectionForm>
+    </AgendaItemForm>
   );
 }
 
