@@ -13,7 +13,6 @@ import {
   type PledgeFilters,
   type PledgeSort,
   pledgeExportHref,
-  useCapabilityAreas,
 } from '../api/ledger';
 import { useChannelTotals } from '../api/ledger-coverage';
 import { DEFAULT_GROUP, useNations } from '../api/queries';
@@ -27,6 +26,7 @@ import { ColumnChooser, readColumns, writeColumns } from '../components/ledger/C
 import { formatNumber } from '../components/ledger/format';
 import { LedgerTable } from '../components/ledger/LedgerTable';
 import { SavedViews } from '../components/ledger/SavedViews';
+import { AreaFilter, StatusFilter } from '../components/ledger/LedgerFilterSelects';
 
 const SORTS: readonly PledgeSort[] = ['announced', 'value', 'donor', 'status', 'created'];
 const FILTER_KEYS = [
@@ -77,7 +77,6 @@ export function PledgesPage() {
   const [params, updateParams] = useUrlParams();
   const filters = readFilters(params);
   const columns = readColumns(params.get('cols'));
-  const areas = useCapabilityAreas(DEFAULT_GROUP);
   const channels = useChannelTotals(DEFAULT_GROUP);
   const participants = useNations({ group: DEFAULT_GROUP, limit: 500 });
   const [total, setTotal] = useState<number | null>(null);
@@ -169,27 +168,11 @@ export function PledgesPage() {
             ]}
             w={200}
           />
-          <NativeSelect
-            label={t('ledger.filter.area')}
-            value={filters.area ?? ''}
-            onChange={(event) => set('area', event.currentTarget.value)}
-            data={[
-              { value: '', label: t('ledger.filter.anyArea') },
-              ...(areas.data ?? []).map((a) => ({ value: a.slug, label: a.name })),
-            ]}
-            w={200}
-          />
-          <NativeSelect
-            label={t('ledger.filter.status')}
-            value={filters.status ?? ''}
-            onChange={(event) => set('status', event.currentTarget.value)}
-            data={[
-              { value: '', label: t('ledger.filter.anyStatus') },
-              ...pledgeStatusSchema.options.map((s) => ({
-                value: s,
-                label: t(`ledger.pledgeStatus.${s}`),
-              })),
-            ]}
+          <AreaFilter value={filters.area} onChange={(value) => set('area', value)} w={200} />
+          <StatusFilter
+            of="pledge"
+            value={filters.status}
+            onChange={(value) => set('status', value)}
           />
           <NativeSelect
             label={t('ledger.filter.kind')}

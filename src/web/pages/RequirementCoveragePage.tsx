@@ -15,6 +15,7 @@ import { useLocale } from '../components/use-locale';
 import { useUrlParams } from '../components/use-url-params';
 import { RequirementCoverageTable } from '../components/ledger/RequirementCoverageTable';
 import { formatDate } from '../i18n/format';
+import { AreaFilter, StatusFilter } from '../components/ledger/LedgerFilterSelects';
 
 const PAGE_SIZE = 50;
 const SORTS = ['priority', 'gap', 'neededBy'] as const;
@@ -62,15 +63,7 @@ export function RequirementCoveragePage() {
       </Anchor>
       <Paper withBorder p="md" component="form" role="search" aria-label={t('ledger.gaps.filters')}>
         <Group align="flex-end" gap="lg">
-          <NativeSelect
-            label={t('ledger.filter.area')}
-            value={query.area ?? ''}
-            onChange={(event) => set('area', event.currentTarget.value)}
-            data={[
-              { value: '', label: t('ledger.filter.anyArea') },
-              ...(areas.data ?? []).map((a) => ({ value: a.slug, label: a.name })),
-            ]}
-          />
+          <AreaFilter value={query.area} onChange={(value) => set('area', value)} />
           <NativeSelect
             label={t('ledger.filter.coalition')}
             value={query.coalitionId ?? ''}
@@ -81,17 +74,10 @@ export function RequirementCoveragePage() {
             ]}
             maw={320}
           />
-          <NativeSelect
-            label={t('ledger.filter.status')}
-            value={query.status ?? ''}
-            onChange={(event) => set('status', event.currentTarget.value)}
-            data={[
-              { value: '', label: t('ledger.filter.anyStatus') },
-              ...requirementStatusSchema.options.map((s) => ({
-                value: s,
-                label: t(`ledger.requirementStatus.${s}`),
-              })),
-            ]}
+          <StatusFilter
+            of="requirement"
+            value={query.status}
+            onChange={(value) => set('status', value)}
           />
           <NativeSelect
             label={t('ledger.gaps.overdueFilter')}

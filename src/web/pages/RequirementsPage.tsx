@@ -1,16 +1,11 @@
-import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
   type RequirementStatus,
   requirementStatusSchema,
 } from '../../core/requirements/requirement.schema';
-import {
-  type RequirementFilters,
-  requirementExportHref,
-  useCapabilityAreas,
-  useRequirements,
-} from '../api/ledger';
+import { type RequirementFilters, requirementExportHref, useRequirements } from '../api/ledger';
 import { DEFAULT_GROUP, useGroup } from '../api/queries';
 import { useSession } from '../api/session';
 import { FilterBar } from '../components/FilterBar';
@@ -21,6 +16,7 @@ import { useSearchBox, useUrlParams, writeFilter } from '../components/use-url-p
 import { isRecipientPlanner } from '../components/ledger/access';
 import { RequirementOrderTable } from '../components/ledger/RequirementOrderTable';
 import { useRequirementMove } from '../components/ledger/use-requirement-move';
+import { AreaFilter, StatusFilter } from '../components/ledger/LedgerFilterSelects';
 
 const PAGE_SIZE = 50;
 
@@ -34,7 +30,6 @@ export function RequirementsPage() {
   const { t } = useTranslation();
   const session = useSession();
   const group = useGroup(DEFAULT_GROUP);
-  const areas = useCapabilityAreas(DEFAULT_GROUP);
   const [params, updateParams] = useUrlParams();
   const page = pageFromParams(params);
   const filters: RequirementFilters = {
@@ -100,26 +95,11 @@ export function RequirementsPage() {
           onChange={(event) => setText(event.currentTarget.value)}
           w={280}
         />
-        <NativeSelect
-          label={t('ledger.filter.area')}
-          value={filters.area ?? ''}
-          onChange={(event) => set('area', event.currentTarget.value)}
-          data={[
-            { value: '', label: t('ledger.filter.anyArea') },
-            ...(areas.data ?? []).map((a) => ({ value: a.slug, label: a.name })),
-          ]}
-        />
-        <NativeSelect
-          label={t('ledger.filter.status')}
-          value={filters.status ?? ''}
-          onChange={(event) => set('status', event.currentTarget.value)}
-          data={[
-            { value: '', label: t('ledger.filter.anyStatus') },
-            ...requirementStatusSchema.options.map((s) => ({
-              value: s,
-              label: t(`ledger.requirementStatus.${s}`),
-            })),
-          ]}
+        <AreaFilter value={filters.area} onChange={(value) => set('area', value)} />
+        <StatusFilter
+          of="requirement"
+          value={filters.status}
+          onChange={(value) => set('status', value)}
         />
         <Button
           variant="default"
