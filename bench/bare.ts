@@ -194,6 +194,46 @@ function toMeeting(row: MeetingRow, events: EventRow[]) {
   };
 }
 
+/** Writes `body` as the JSON answer, as Fastify would: the same headers, no more. */
+export function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
+  res.end(json);
+}
+
+/**
+ * Serves `handle` on a free port of 127.0.0.1, answering anything it throws with a 500; closing the
+ * server drops its connections, then calls `onClose` (the database).
+ */
+export async function listenBare(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+  onClose: () => void,
+): Promise<BareServer> {
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      send(res, 500, { error: 'internal', message: String(error), issues: [] });
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      onClose();
+    },
+  };
+}
+
 export interface BareServer {
   url: string;
   close(): Promise<void>;
@@ -233,14 +273,6 @@ export async function startBareServer(file: string): Promise<BareServer> {
       ORDER BY t.starts_on`,
   );
 
-  const send = (res: ServerResponse, status: number, body: unknown) => {
-    const json = JSON.stringify(body);
-    res.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(json),
-    });
-    res.end(json);
-  };
   const notFound = (res: ServerResponse, what: string) =>
     send(res, 404, { error: 'not_found', message: `${what} not found`, issues: [] });
 
@@ -298,25 +330,5 @@ export async function startBareServer(file: string): Promise<BareServer> {
     });
   }
 
-  const server = createServer((req, res) => {
-    try {
-      handle(req, res);
-    } catch (error) {
-      send(res, 500, { error: 'internal', message: String(error), issues: [] });
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      db.close();
-    },
-  };
+  return listenBare(handle, () => db.close());
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import SQLite from 'better-sqlite3';
-import type { BareServer } from './bare';
+import { type BareServer, listenBare, send } from './bare';
 
 /**
  * The baseline for the ledger endpoints: a bare node:http server on the same SQLite file, doing what
@@ -353,15 +352,6 @@ export async function startLedgerBareServer(file: string): Promise<BareServer> {
     return { currency, asOf: today, items };
   }
 
-  const send = (res: ServerResponse, status: number, body: unknown) => {
-    const json = JSON.stringify(body);
-    res.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(json),
-    });
-    res.end(json);
-  };
-
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const match = /^\/api\/v1\/groups\/([a-z0-9-]+)\/(pledges|coverage\/areas)$/.exec(url.pathname);
@@ -381,24 +371,5 @@ export async function startLedgerBareServer(file: string): Promise<BareServer> {
     );
   }
 
-  const server = createServer((req, res) => {
-    try {
-      handle(req, res);
-    } catch (error) {
-      send(res, 500, { error: 'internal', message: String(error), issues: [] });
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      db.close();
-    },
-  };
+  return listenBare(handle, () => db.close());
 }
