@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import { type Contribution, contributionOf, type PledgeFigures } from '../pledges/pledge';
-import { MAX_BOUND_VALUES } from './bulk-insert';
+import { insertMany } from './bulk-insert';
 
 /**
  * The bucketed totals of a whole import at once: every pledge's contribution (after − before) summed
@@ -37,6 +37,7 @@ const tables = {
 } as const;
 
 type Kind = keyof typeof tables;
+const KINDS = Object.keys(tables) as Kind[];
 
 export class BucketSums {
   readonly buckets: Record<Kind, Map<string, BucketRow>> = {
@@ -52,19 +53,28 @@ export class BucketSums {
   }
 
   private addContribution(contribution: Contribution, sign: 1 | -1): void {
-    for (const kind of Object.keys(tables) as Kind[]) {
-      const bucket = contribution[kind] as unknown as BucketRow | null;
-      if (bucket === null) continue;
-      const shape = tables[kind];
-      let id = '';
-      for (const k of shape.key) id += `${bucket[k]}\u0000`;
-      let sum = this.buckets[kind].get(id);
-      if (sum === undefined) {
-        sum = { ...bucket };
-        for (const s of shape.sums) sum[s] = 0;
-        this.buckets[kind].set(id, sum);
-      }
-      for (const s of shape.sums) sum[s] = (sum[s] as number) + sign * (bucket[s] as number);
+    if (contribution.requirement !== null) {
+      this.add('requirement', contribution.requirement as unknown as BucketRow, sign);
+    }
+    this.add('donor', contribution.donor as unknown as BucketRow, sign);
+    this.add('timeline', contribution.timeline as unknown as BucketRow, sign);
+  }
+
+  private add(kind: Kind, bucket: BucketRow, sign: 1 | -1): void {
+    const { key, sums } = tables[kind];
+    let id = '';
+    for (let i = 0; i < key.length; i++) id += `${bucket[key[i] as string]}\u0000`;
+    const map = this.buckets[kind];
+    const sum = map.get(id);
+    if (sum === undefined) {
+      // The first contribution to a bucket is its sum so far: the row itself, negated when taken away.
+      if (sign === -1) for (const s of sums) bucket[s] = -(bucket[s] as number);
+      map.set(id, bucket);
+      return;
+    }
+    for (let i = 0; i < sums.length; i++) {
+      const s = sums[i] as string;
+      sum[s] = (sum[s] as number) + sign * (bucket[s] as number);
     }
   }
 
@@ -77,31 +87,10 @@ export class BucketSums {
   /** One upsert row per changed bucket: INSERT ... ON CONFLICT (key) DO UPDATE SET sum = sum + excluded.sum. */
   async write(db: Db): Promise<number> {
     let written = 0;
-    for (const kind of Object.keys(tables) as Kind[]) {
-      const shape = tables[kind];
+    for (const kind of KINDS) {
+      const { table, key, sums } = tables[kind];
       const rows = this.changed(kind);
-      if (rows.length === 0) continue;
-      const width = Object.keys(rows[0] ?? {}).length;
-      const perStatement = Math.max(1, Math.floor(MAX_BOUND_VALUES / width));
-      for (let i = 0; i < rows.length; i += perStatement) {
-        await db
-          .insertInto(shape.table)
-          .values(rows.slice(i, i + perStatement) as never)
-          .onConflict((oc) =>
-            oc.columns([...shape.key] as never).doUpdateSet((eb) => {
-              const set: Record<string, unknown> = {};
-              for (const s of shape.sums) {
-                set[s] = eb(
-                  eb.ref(`${shape.table}.${s}` as never),
-                  '+',
-                  eb.ref(`excluded.${s}` as never),
-                );
-              }
-              return set;
-            }),
-          )
-          .execute();
-      }
+      await insertMany(db, table, rows as never, undefined, { key, add: sums });
       written += rows.length;
     }
     return written;

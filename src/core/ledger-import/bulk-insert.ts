@@ -18,23 +18,54 @@ export const MAX_BOUND_VALUES = 16_000;
 export const rowsPerStatement = (width: number): number =>
   Math.max(1, Math.min(100, Math.floor(MAX_BOUND_VALUES / width)));
 
+/**
+ * A row whose key is taken adds its `add` columns to the stored row's instead of failing: a bucket
+ * table's totals (`INSERT ... ON CONFLICT (key) DO UPDATE SET sum = sum + excluded.sum`).
+ */
+export interface OnConflictAdd {
+  key: readonly string[];
+  add: readonly string[];
+}
+
 // Per connection or transaction, so SQLite's and PostgreSQL's placeholders never mix.
 const compiledTexts = new WeakMap<Db, Map<string, string>>();
 
-function insertText(db: Db, table: string, columns: readonly string[], count: number): string {
+function insertText(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  count: number,
+  conflict: OnConflictAdd | undefined,
+): string {
   let texts = compiledTexts.get(db);
   if (texts === undefined) {
     texts = new Map();
     compiledTexts.set(db, texts);
   }
-  const key = `${table}|${columns.join(',')}|${count}`;
+  const key = `${table}|${columns.join(',')}|${count}|${conflict?.key.join(',') ?? ''}|${conflict?.add.join(',') ?? ''}`;
   let text = texts.get(key);
   if (text === undefined) {
     const blank = Object.fromEntries(columns.map((c) => [c, null]));
-    const compiled = db
+    const insert = db
       .insertInto(table as 'pledges')
-      .values(Array.from({ length: count }, () => blank) as never)
-      .compile();
+      .values(Array.from({ length: count }, () => blank) as never);
+    const compiled = (
+      conflict === undefined
+        ? insert
+        : insert.onConflict((oc) =>
+            oc.columns(conflict.key as never).doUpdateSet((eb) => {
+              const set: Record<string, unknown> = {};
+              for (const s of conflict.add) {
+                set[s] = eb(
+                  eb.ref(`${table}.${s}` as never),
+                  '+',
+                  eb.ref(`excluded.${s}` as never),
+                );
+              }
+              return set;
+            }),
+          )
+    ).compile();
     // The values must bind row by row, column by column; Kysely does exactly that.
     if (compiled.parameters.length !== count * columns.length) {
       throw new Error(`unexpected INSERT shape for ${table}`);
@@ -45,12 +76,16 @@ function insertText(db: Db, table: string, columns: readonly string[], count: nu
   return text;
 }
 
-/** Inserts `rows` (objects with every column of the first) in as few statements as the limit allows. */
+/**
+ * Inserts `rows` (objects with every column of the first) in as few statements as the limit allows;
+ * with `conflict`, a row whose key is taken adds to the stored one instead.
+ */
 export async function insertMany<T extends keyof Database>(
   db: Db,
   table: T,
   rows: readonly Database[T][],
   onRows?: (written: number) => void,
+  conflict?: OnConflictAdd,
 ): Promise<void> {
   const first = rows[0];
   if (first === undefined) return;
@@ -64,7 +99,9 @@ export async function insertMany<T extends keyof Database>(
       const record = row as unknown as Record<string, unknown>;
       for (const column of columns) values[k++] = record[column] ?? null;
     }
-    await db.executeQuery(CompiledQuery.raw(insertText(db, table, columns, slice.length), values));
+    await db.executeQuery(
+      CompiledQuery.raw(insertText(db, table, columns, slice.length, conflict), values),
+    );
     onRows?.(slice.length);
   }
 }
