@@ -182,6 +182,21 @@ export interface ConversionResult {
 const ONE: Decimal = { coefficient: 1n, scale: 0 };
 const pow10 = (n: number): bigint => 10n ** BigInt(n);
 
+/** Money already in the currency asked for: itself, at rate 1 on the day. */
+export function identityConversion(money: Money, onDate: string): ConversionResult {
+  return {
+    amount: { minor: money.minor, currency: money.currency },
+    rateUsed: {
+      from: money.currency,
+      to: money.currency,
+      rate: '1',
+      date: onDate,
+      source: 'identity',
+      legs: [],
+    },
+  };
+}
+
 /**
  * Converts money into `to` at the euro reference rates of `onDate`, or of the last business day before
  * it (never after), through the euro: amount ÷ (from per EUR) × (to per EUR), worked out exactly on
@@ -193,12 +208,7 @@ export async function convert(
   to: string,
   onDate: string,
 ): Promise<ConversionResult> {
-  if (money.currency === to) {
-    return {
-      amount: { minor: money.minor, currency: to },
-      rateUsed: { from: to, to, rate: '1', date: onDate, source: 'identity', legs: [] },
-    };
-  }
+  if (money.currency === to) return identityConversion(money, onDate);
   const quoted = [money.currency, to].filter((c) => c !== 'EUR');
   const fixing = await findFixingOnOrBefore(db, quoted, onDate);
   if (!fixing) throw await noRate(db, quoted, onDate);

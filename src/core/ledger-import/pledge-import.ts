@@ -319,7 +319,7 @@ export async function checkPledges(
       const quantity = input.quantity ?? null;
       let valuation: Awaited<ReturnType<typeof valuationOf>> | null = null;
       try {
-        valuation = await valuationOf(ctx.lookups, group, {
+        const valued = valuationOf(ctx.lookups, group, {
           value: input.value ?? null,
           valuationDate: input.valuationDate ?? null,
           valuationMethod: input.valuationMethod,
@@ -329,6 +329,8 @@ export async function checkPledges(
           quantity,
           unit: unit ?? null,
         });
+        // Answered at once from the import's caches, except for a currency's first rates.
+        valuation = valued instanceof Promise ? await valued : valued;
       } catch (error) {
         if (!isAppError(error)) throw error;
         for (const issue of error.issues) {

@@ -1,7 +1,11 @@
 import type { Db } from '../db/database';
 import type { PriceListItemsTable } from '../db/tables/ledger';
 import type { RateUsed } from '../currency/exchange-rate.schema';
-import { type ConversionResult, convert } from '../currency/exchange-rate.service';
+import {
+  type ConversionResult,
+  convert,
+  identityConversion,
+} from '../currency/exchange-rate.service';
 import {
   type Decimal,
   divideHalfEven,
@@ -78,7 +82,7 @@ export function cachedLookups(db: Db, prices: readonly PriceListItemsTable[]): V
       );
     },
     convert: (money, to, onDate) => {
-      if (money.currency === to) return convert(db, money, to, onDate); // identity: no query
+      if (money.currency === to) return identityConversion(money, onDate);
       const quoted =
         money.currency === 'EUR' || to === 'EUR'
           ? [money.currency === 'EUR' ? to : money.currency]

@@ -363,12 +363,32 @@ export const databaseLookups = (db: Db): ValuationLookups => ({
   convert: (money, to, onDate) => convert(db, money, to, onDate),
 });
 
+type Awaitable<T> = T | Promise<T>;
+
+/** `f` of a value that may still be coming: at once when it is here, after it when it is a promise. */
+function andThen<T, R>(value: Awaitable<T>, f: (value: T) => Awaitable<R>): Awaitable<R> {
+  return value instanceof Promise ? value.then(f) : f(value);
+}
+
+const UNVALUED: Valuation = Object.freeze({
+  value_minor: null,
+  currency: null,
+  valuation_date: null,
+  valuation_method: 'none',
+  reporting_value_minor: null,
+  reporting_rate: null,
+  reporting_rate_date: null,
+});
+
 /**
  * Values a pledge in the group's reporting currency at the rate of its valuation date (or the business
  * day before). A pledge reported without a value is valued from the group's price list when the item is
  * on it, and flagged as an estimate.
+ *
+ * With lookups that answer at once (a bulk import's caches) the valuation is answered at once too, not
+ * as a promise: an import values every row, and a promise per row is a pause per row.
  */
-export async function valuationOf(
+export function valuationOf(
   lookups: ValuationLookups,
   group: Pick<GroupRow, 'id' | 'reporting_currency'>,
   pledge: {
@@ -381,58 +401,84 @@ export async function valuationOf(
     quantity: number | null;
     unit: string | null;
   },
-): Promise<Valuation> {
-  let money: Money | null = null;
-  let method: string = pledge.valuationMethod;
-  let date = pledge.valuationDate ?? pledge.announcedOn;
+): Awaitable<Valuation> {
   if (pledge.value !== null) {
-    money = parseMoney(pledge.value.amount, pledge.value.currency, 'body.value.amount');
-  } else if (pledge.quantity !== null && pledge.unit !== null) {
-    const price = await lookups.findPrice(
-      group.id,
-      { item: pledge.item, specification: pledge.specification, unit: pledge.unit },
-      pledge.announcedOn,
-    );
-    if (price) {
-      money = {
-        minor: BigInt(price.unit_price_minor) * BigInt(pledge.quantity),
-        currency: price.currency,
-      };
-      method = 'price_list';
-      date = pledge.announcedOn;
-    }
+    const money = parseMoney(pledge.value.amount, pledge.value.currency, 'body.value.amount');
+    return converted(lookups, group, pledge, money, pledge.valuationMethod);
   }
-  if (money === null) {
-    return {
-      value_minor: null,
-      currency: null,
-      valuation_date: null,
-      valuation_method: 'none',
-      reporting_value_minor: null,
-      reporting_rate: null,
-      reporting_rate_date: null,
-    };
-  }
+  const { quantity, unit } = pledge;
+  if (quantity === null || unit === null) return UNVALUED;
+  const key = { item: pledge.item, specification: pledge.specification, unit };
+  return andThen(lookups.findPrice(group.id, key, pledge.announcedOn), (price) =>
+    price
+      ? converted(
+          lookups,
+          group,
+          { ...pledge, valuationDate: pledge.announcedOn },
+          {
+            minor: BigInt(price.unit_price_minor) * BigInt(quantity),
+            currency: price.currency,
+          },
+          'price_list',
+        )
+      : UNVALUED,
+  );
+}
+
+/** The valuation of `money`, put in the reporting currency at its valuation date's rate. */
+function converted(
+  lookups: ValuationLookups,
+  group: Pick<GroupRow, 'reporting_currency'>,
+  pledge: { value: unknown; valuationDate: string | null; announcedOn: string },
+  money: Money,
+  method: string,
+): Awaitable<Valuation> {
+  const date = pledge.valuationDate ?? pledge.announcedOn;
+  let conversion: Awaitable<ConversionResult>;
   try {
-    const converted = await lookups.convert(money, group.reporting_currency, date);
-    return {
-      value_minor: Number(money.minor),
-      currency: money.currency,
-      valuation_date: date,
-      valuation_method: method,
-      reporting_value_minor: Number(converted.amount.minor),
-      reporting_rate: converted.rateUsed.rate,
-      reporting_rate_date: converted.rateUsed.date,
-    };
+    conversion = lookups.convert(money, group.reporting_currency, date);
   } catch (error) {
-    if (isAppError(error) && error.code === 'not_found') {
-      throw invalid(
-        pledge.value === null ? 'body.announcedOn' : 'body.valuationDate',
-        `${error.message}: the value cannot be put in ${group.reporting_currency}`,
-      );
-    }
-    throw error;
+    return refuseWithoutRate(error, group, pledge);
   }
+  // Module-level functions, not closures, on the path an import takes for every row.
+  return conversion instanceof Promise
+    ? conversion.then(
+        (c) => valuationAt(money, date, method, c),
+        (error: unknown) => refuseWithoutRate(error, group, pledge),
+      )
+    : valuationAt(money, date, method, conversion);
+}
+
+function valuationAt(
+  money: Money,
+  date: string,
+  method: string,
+  conversion: ConversionResult,
+): Valuation {
+  return {
+    value_minor: Number(money.minor),
+    currency: money.currency,
+    valuation_date: date,
+    valuation_method: method,
+    reporting_value_minor: Number(conversion.amount.minor),
+    reporting_rate: conversion.rateUsed.rate,
+    reporting_rate_date: conversion.rateUsed.date,
+  };
+}
+
+/** No rate for the day: a 400 on the field that set the day. */
+function refuseWithoutRate(
+  error: unknown,
+  group: Pick<GroupRow, 'reporting_currency'>,
+  pledge: { value: unknown },
+): never {
+  if (isAppError(error) && error.code === 'not_found') {
+    throw invalid(
+      pledge.value === null ? 'body.announcedOn' : 'body.valuationDate',
+      `${error.message}: the value cannot be put in ${group.reporting_currency}`,
+    );
+  }
+  throw error;
 }
 
 /** Throws the first problem as a 400 naming its field under `prefix` (the request body). */
