@@ -120,8 +120,10 @@ export function byExportKey(
 }
 
 /** Nation codes as a cell lists them: separated by commas, semicolons or spaces. */
-function nations(text: string | undefined): string[] {
-  if (text === undefined) return [];
+const NO_NATIONS: readonly string[] = Object.freeze([]);
+
+function nations(text: string | undefined): readonly string[] {
+  if (text === undefined) return NO_NATIONS;
   return text
     .split(/[\s,;]+/)
     .filter(Boolean)
@@ -131,10 +133,15 @@ function nations(text: string | undefined): string[] {
 /** A marking as the file writes it: PUBLIC, GROUP, RESTRICTED with rel_to, or a full label. */
 export function markingInput(reader: CellReader): { classification: string; relTo: string[] } {
   const written = reader.text('marking') ?? '';
-  const label = /^RESTRICTED\s+REL\s+TO\s+(.+)$/i.exec(written);
-  const relTo = [...new Set([...nations(label?.[1]), ...nations(reader.text('rel_to'))])];
+  const label = FULL_LABEL.exec(written);
+  const fromLabel = nations(label?.[1]);
+  const fromColumn = nations(reader.text('rel_to'));
+  // Most rows name no nation: no set to build.
+  const relTo =
+    fromLabel.length + fromColumn.length === 0 ? [] : [...new Set([...fromLabel, ...fromColumn])];
   return { classification: label ? 'RESTRICTED' : written.toUpperCase(), relTo };
 }
+const FULL_LABEL = /^RESTRICTED\s+REL\s+TO\s+(.+)$/i;
 
 /**
  * Reports a schema's issues on the columns their fields come from. A column that already has a

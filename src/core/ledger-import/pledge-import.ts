@@ -665,16 +665,9 @@ function channelOf(reader: CellReader, ctx: ImportContext): ChannelInput {
     reader.problem('channel_kind', `must be one of ${CHANNEL_KINDS.join(', ')}`);
     return { kind: 'direct' };
   }
-  const stray: [string, string | undefined, string][] = [
-    ['channel_nation', nation, 'nation'],
-    ['channel_coalition', coalition, 'coalition'],
-    ['channel_fund', fund, 'fund'],
-  ];
-  for (const [column, given, only] of stray) {
-    if (given !== undefined && kind !== only) {
-      reader.problem(column, `is only for channel_kind ${only} (this row's is ${kind})`);
-    }
-  }
+  strayChannel(reader, kind, 'channel_nation', nation, 'nation');
+  strayChannel(reader, kind, 'channel_coalition', coalition, 'coalition');
+  strayChannel(reader, kind, 'channel_fund', fund, 'fund');
   switch (kind) {
     case 'nation':
       return { kind, nation: nation ?? '' };
@@ -698,6 +691,19 @@ function channelOf(reader: CellReader, ctx: ImportContext): ChannelInput {
     }
     default:
       return { kind: 'direct' };
+  }
+}
+
+/** A channel column given for a channel kind that does not take it. */
+function strayChannel(
+  reader: CellReader,
+  kind: string,
+  column: string,
+  given: string | undefined,
+  only: string,
+): void {
+  if (given !== undefined && kind !== only) {
+    reader.problem(column, `is only for channel_kind ${only} (this row's is ${kind})`);
   }
 }
 
