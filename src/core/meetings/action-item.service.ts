@@ -86,6 +86,7 @@ export async function listGroupActionItems(
   const group = await requireGroup(db, slug);
   const rows = await listActionItemRows(db, viewer, group.id, {
     openOnly: query.status === 'open',
+    ...(query.owner === undefined ? {} : { owner: query.owner }),
   });
   return rows.map((r) => toActionItem(r, todayIso(now)));
 }

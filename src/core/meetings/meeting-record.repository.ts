@@ -112,13 +112,14 @@ export const findActionItemRow = (db: Db, viewer: Viewer, id: string) =>
 
 /**
  * The action items a meeting sees: those raised at it, and those raised at an earlier meeting of the
- * group that are still open. `open` keeps only open ones; `before` keeps earlier meetings only.
+ * group that are still open. `open` keeps only open ones; `before` keeps earlier meetings only;
+ * `owner` one nation's.
  */
 export const listActionItemRows = (
   db: Db,
   viewer: Viewer,
   groupId: string,
-  filter: { meetingId?: string; openOnly?: boolean; raisedBefore?: string },
+  filter: { meetingId?: string; openOnly?: boolean; raisedBefore?: string; owner?: string },
 ) =>
   releasableActionItems(db, viewer)
     .where('meeting_action_items.group_id', '=', groupId)
@@ -130,6 +131,9 @@ export const listActionItemRows = (
     )
     .$if(filter.raisedBefore !== undefined, (qb) =>
       qb.where('meetings.date', '<', filter.raisedBefore ?? ''),
+    )
+    .$if(filter.owner !== undefined, (qb) =>
+      qb.where('meeting_action_items.owner_nation', '=', filter.owner ?? ''),
     )
     .orderBy('meetings.date')
     .orderBy('meeting_action_items.created_at')

@@ -118,6 +118,7 @@ export type MeetingActionItems = z.infer<typeof meetingActionItemsSchema>;
 export const actionItemListSchema = z.array(actionItemSchema);
 export const actionItemListQuerySchema = z.strictObject({
   status: z.enum(['open', 'all']).default('open').describe('open: not done or dropped'),
+  owner: nationCode.optional().describe("Only this nation's items (ISO 3166-1 alpha-3)"),
 });
 export type ActionItemListQuery = z.infer<typeof actionItemListQuerySchema>;
 

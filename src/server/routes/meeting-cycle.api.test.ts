@@ -4,6 +4,7 @@ import { errorSchema } from '../../core/common.schema';
 import { agendaHistorySchema, agendaSchema } from '../../core/meetings/agenda.schema';
 import { invitationListSchema, invitationSchema } from '../../core/meetings/invitation.schema';
 import {
+  actionItemListSchema,
   actionItemSchema,
   attendanceListSchema,
   attendanceSchema,
@@ -1037,6 +1038,63 @@ describeApiOnEachDatabase('meeting cycle API', (ctx) => {
         marking: { classification: 'RESTRICTED', relTo: ['UKR'] },
       });
       expect(expectError(narrow, 400, 'body.marking').message).toMatch(/invited nations: DEU/);
+    });
+
+    it("lists the group's action items each nation may read, by status and owner", async () => {
+      const { meeting } = await convene({
+        date: venueDay(0),
+        marking: { classification: 'RESTRICTED', relTo: ['UKR'] },
+      });
+      expectStatus(
+        await call('POST', `/meetings/${meeting.id}/open`, uk, { version: meeting.version }),
+        200,
+      );
+      const restricted = actionItemSchema.parse(
+        expectStatus(
+          await call('POST', `/meetings/${meeting.id}/action-items`, uk, {
+            title: 'Confirm the site of the second Patriot battery',
+            ownerNation: 'UKR',
+          }),
+          201,
+        ),
+      );
+      const listed = async (who: Principal | undefined, query = '') =>
+        actionItemListSchema.parse(
+          expectStatus(await call('GET', `/groups/udcg/action-items${query}`, who), 200),
+        );
+      const ids = async (who: Principal | undefined, query = '') =>
+        (await listed(who, query)).map((i) => i.id);
+      // An item carries its meeting's marking: readable by the REL TO nations only.
+      expect(await ids(ukr)).toContain(restricted.id);
+      expect(await ids(uk)).toContain(restricted.id);
+      expect(await ids(pol)).not.toContain(restricted.id);
+      expect(await ids(undefined)).not.toContain(restricted.id);
+      expect(await ids(pol, '?owner=UKR')).not.toContain(restricted.id);
+
+      const ukrOwned = await listed(uk, '?owner=UKR');
+      expect(ukrOwned.map((i) => i.id)).toContain(restricted.id);
+      expect(ukrOwned.every((i) => i.owner.code === 'UKR')).toBe(true);
+      const deuOwned = await listed(uk, '?status=all&owner=DEU');
+      expect(deuOwned.length).toBeGreaterThan(0);
+      expect(deuOwned.every((i) => i.owner.code === 'DEU')).toBe(true);
+      expect(deuOwned.map((i) => i.id)).not.toContain(restricted.id);
+
+      expectStatus(
+        await call('PATCH', `/action-items/${restricted.id}`, uk, { version: 1, status: 'done' }),
+        200,
+      );
+      expect(await ids(ukr, '?owner=UKR')).not.toContain(restricted.id);
+      expect(await ids(ukr, '?owner=UKR&status=all')).toContain(restricted.id);
+      expectError(
+        await call('GET', '/groups/udcg/action-items?owner=Ukraine', uk),
+        400,
+        'query.owner',
+      );
+      expectError(
+        await call('GET', '/groups/udcg/action-items?status=late', uk),
+        400,
+        'query.status',
+      );
     });
 
     it('lists a RESTRICTED meeting under its event only for the nations it is releasable to', async () => {

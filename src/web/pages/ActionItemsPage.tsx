@@ -24,6 +24,12 @@ function readStatus(value: string | null): Status {
   return STATUSES.find((s) => s === value) ?? 'open';
 }
 
+/** The owner filter of the address: a nation code, or '' (any owner) for anything else. */
+function readOwner(value: string | null): string {
+  const code = (value ?? '').toUpperCase();
+  return /^[A-Z]{3}$/.test(code) ? code : '';
+}
+
 /**
  * `/groups/:slug/action-items`: every action item of the group's meetings the viewer may read, with
  * the meeting it came from; the secretariat and each owner's coordinators update them here as on the
@@ -37,8 +43,8 @@ export function ActionItemsPage() {
   const participants = useNations({ group: slug, limit: 500 });
   const [params, updateParams] = useUrlParams();
   const status = readStatus(params.get('status'));
-  const owner = params.get('owner') ?? '';
-  const items = useGroupActionItems(slug, { status });
+  const owner = readOwner(params.get('owner'));
+  const items = useGroupActionItems(slug, { status, ...(owner === '' ? {} : { owner }) });
 
   return (
     <Stack>
@@ -81,25 +87,20 @@ export function ActionItemsPage() {
           <NotFound title={t('group.notFoundTitle')} message={t('group.notFound', { slug })} />
         }
       >
-        {(all) => {
-          // The API filters by status only; a group has a few dozen items, so the owner is
-          // filtered here rather than with another request.
-          const shown = owner ? all.filter((item) => item.owner.code === owner) : all;
-          return (
-            <Stack gap="sm">
-              <Text aria-live="polite" data-testid="action-items-total">
-                {t(`actionItems.total.${status}`, { count: shown.length })}
-              </Text>
-              <ActionItemTable
-                items={shown}
-                session={session.data}
-                slug={slug}
-                testId="group-action-items"
-                empty={t(`actionItems.empty.${status}`)}
-              />
-            </Stack>
-          );
-        }}
+        {(shown) => (
+          <Stack gap="sm">
+            <Text aria-live="polite" data-testid="action-items-total">
+              {t(`actionItems.total.${status}`, { count: shown.length })}
+            </Text>
+            <ActionItemTable
+              items={shown}
+              session={session.data}
+              slug={slug}
+              testId="group-action-items"
+              empty={t(`actionItems.empty.${status}`)}
+            />
+          </Stack>
+        )}
       </QueryState>
     </Stack>
   );
