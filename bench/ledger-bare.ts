@@ -240,19 +240,24 @@ export async function startLedgerBareServer(file: string): Promise<BareServer> {
   function pledges(group: Row, viewer: Viewer, url: URL) {
     const limit = Number(url.searchParams.get('limit') ?? 50);
     const offset = Number(url.searchParams.get('offset') ?? 0);
-    const from = (v: Viewer) => `FROM pledges
-        JOIN groups ON groups.id = pledges.group_id
-        JOIN capability_areas ON capability_areas.id = pledges.capability_area_id
-        JOIN users ON users.id = pledges.created_by
-       WHERE ${releasable('pledges', v)} AND pledges.group_id = ?`;
+    // As listPledgeRows: the page's ids from the pledges alone (the list index holds the marking), then
+    // those rows with their joins; the count from the pledges alone.
+    const matching = (v: Viewer) =>
+      `FROM pledges WHERE ${releasable('pledges', v)} AND pledges.group_id = ?`;
+    const order = 'ORDER BY pledges.created_at DESC, pledges.id DESC';
     const page = statement(
       'pledge page',
       viewer,
       (v) => `SELECT pledges.*, groups.slug AS group_slug, capability_areas.slug AS area_slug,
                      capability_areas.name AS area_name, users.username AS created_by_username
-                ${from(v)} ORDER BY pledges.created_at DESC, pledges.id DESC LIMIT ? OFFSET ?`,
+                FROM pledges
+                JOIN groups ON groups.id = pledges.group_id
+                JOIN capability_areas ON capability_areas.id = pledges.capability_area_id
+                JOIN users ON users.id = pledges.created_by
+               WHERE pledges.id IN (SELECT pledges.id ${matching(v)} ${order} LIMIT ? OFFSET ?)
+               ${order}`,
     );
-    const count = statement('pledge count', viewer, (v) => `SELECT count(*) AS n ${from(v)}`);
+    const count = statement('pledge count', viewer, (v) => `SELECT count(*) AS n ${matching(v)}`);
     const values = [...viewerValues(viewer), group.id];
     const rows = page.all(...values, limit, offset);
     const total = Number(count.get(...values)?.n ?? 0);

@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006_spending';
 import * as m0007 from './migrations/0007_meeting_cycle';
 import * as m0008 from './migrations/0008_chair_initiatives_live';
 import * as m0009 from './migrations/0009_requirement_sums_index';
+import * as m0010 from './migrations/0010_pledge_list_indexes';
 
 /** Every migration in order. Listed here (not read from disk) so the same code runs from source or a bundle. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007_meeting_cycle': m0007,
   '0008_chair_initiatives_live': m0008,
   '0009_requirement_sums_index': m0009,
+  '0010_pledge_list_indexes': m0010,
 };
 
 /** The names of every migration, in order. */

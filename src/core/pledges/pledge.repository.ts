@@ -54,13 +54,30 @@ const sortColumns = {
   created: 'pledges.created_at',
 } as const;
 
-function filteredPledges(db: Db, viewer: Viewer, groupId: string, query: PledgeFilters) {
-  return releasablePledges(db, viewer)
+/**
+ * The pledges of a group the viewer may read that match the list's filters, from the pledges table
+ * alone: the count, a page's ids and an export all start here. Without joins, the count and a page of
+ * any depth are answered from the list indexes (migration 0010), which hold the marking columns beside
+ * each order: no table row is read for the rows a page skips.
+ */
+function matchingPledges(db: Db, viewer: Viewer, groupId: string, query: PledgeFilters) {
+  return db
+    .selectFrom('pledges')
+    .where(releasableTo(viewer, 'pledges'))
     .where('pledges.group_id', '=', groupId)
     .$if(query.donor !== undefined, (qb) =>
       qb.where('pledges.donor_nation', '=', query.donor ?? ''),
     )
-    .$if(query.area !== undefined, (qb) => qb.where('capability_areas.slug', '=', query.area ?? ''))
+    .$if(query.area !== undefined, (qb) =>
+      qb.where(
+        'pledges.capability_area_id',
+        'in',
+        db
+          .selectFrom('capability_areas')
+          .select('id')
+          .where('slug', '=', query.area ?? ''),
+      ),
+    )
     .$if(query.status !== undefined, (qb) => qb.where('pledges.status', '=', query.status ?? ''))
     .$if(query.kind !== undefined, (qb) => qb.where('pledges.kind', '=', query.kind ?? ''))
     .$if(query.requirementId !== undefined, (qb) =>
@@ -93,32 +110,43 @@ function filteredPledges(db: Db, viewer: Viewer, groupId: string, query: PledgeF
     });
 }
 
+/**
+ * One page of the list and the number of matching pledges. The page's ids are found first (from an
+ * index, however deep the page), then only those rows are read with their joins.
+ */
 export async function listPledgeRows(
   db: Db,
   viewer: Viewer,
   groupId: string,
   query: PledgeListQuery,
 ) {
-  const filtered = filteredPledges(db, viewer, groupId, query);
+  const matching = matchingPledges(db, viewer, groupId, query);
+  const order = sortColumns[query.sort];
+  const page = matching
+    .select('pledges.id')
+    .orderBy(order, query.order)
+    .orderBy('pledges.id', query.order)
+    .limit(query.limit)
+    .offset(query.offset);
   const [rows, count] = await Promise.all([
-    filtered
+    releasablePledges(db, viewer)
       .selectAll('pledges')
       .select(columns)
-      .orderBy(sortColumns[query.sort], query.order)
+      .where('pledges.id', 'in', page)
+      .orderBy(order, query.order)
       .orderBy('pledges.id', query.order)
-      .limit(query.limit)
-      .offset(query.offset)
       .execute(),
-    filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    matching.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
 
 /** Every matching releasable pledge, for exports: the same filter as the list, without paging. */
 export const listAllPledgeRows = (db: Db, viewer: Viewer, groupId: string, query: PledgeFilters) =>
-  filteredPledges(db, viewer, groupId, query)
+  releasablePledges(db, viewer)
     .selectAll('pledges')
     .select(columns)
+    .where('pledges.id', 'in', matchingPledges(db, viewer, groupId, query).select('pledges.id'))
     .orderBy(sortColumns[query.sort ?? 'created'], query.order ?? 'asc')
     .orderBy('pledges.id', query.order ?? 'asc')
     .execute();

@@ -794,6 +794,51 @@ describeApiOnEachDatabase('support ledger API', (ctx) => {
     }
   });
 
+  it('pages the pledges in every order exactly as the whole list says, per viewer', async () => {
+    const page = async (query: string, who?: Principal) =>
+      pledgePageSchema.parse((await call('GET', `/groups/udcg/pledges?${query}`, who)).json());
+    const ids = (items: { id: string }[]) => items.map((p) => p.id);
+    // Each viewer sees different pledges; each page must be a cut of that viewer's whole list.
+    for (const who of [gbr, pol, undefined]) {
+      const all = (await page('limit=500', who)).items;
+      // Anonymous callers read the PUBLIC pledges only: one here.
+      expect(all.length).toBeGreaterThan(who === undefined ? 0 : 3);
+      for (const sort of ['created', 'announced', 'value', 'donor', 'status']) {
+        for (const order of ['asc', 'desc']) {
+          const whole = await page(`sort=${sort}&order=${order}&limit=500`, who);
+          expect(ids(whole.items).sort()).toEqual(ids(all).sort());
+          expect(whole.total).toBe(all.length);
+          if (sort === 'donor' || sort === 'announced') {
+            const keys = whole.items.map((p) => (sort === 'donor' ? p.donor : p.announcedOn));
+            const sorted = [...keys].sort();
+            expect(keys).toEqual(order === 'asc' ? sorted : sorted.reverse());
+          }
+          const cut = await page(`sort=${sort}&order=${order}&limit=2&offset=2`, who);
+          expect(ids(cut.items)).toEqual(ids(whole.items.slice(2, 4)));
+          expect(cut.total).toBe(all.length);
+        }
+      }
+      // Filters: the same pledges as filtering the whole list, in the same order.
+      const first = all[0];
+      if (!first) throw new Error('no pledge to filter by');
+      for (const [query, keep] of [
+        [`donor=${first.donor}`, (p: (typeof all)[number]) => p.donor === first.donor],
+        [
+          `area=${first.capabilityArea.slug}`,
+          (p: (typeof all)[number]) => p.capabilityArea.slug === first.capabilityArea.slug,
+        ],
+        [`status=${first.status}`, (p: (typeof all)[number]) => p.status === first.status],
+      ] as const) {
+        const filtered = await page(`${query}&limit=500`, who);
+        expect(ids(filtered.items)).toEqual(ids(all.filter(keep)));
+        expect(filtered.total).toBe(all.filter(keep).length);
+      }
+      const past = await page(`limit=5&offset=${all.length + 10}`, who);
+      expect(past.items).toEqual([]);
+      expect(past.total).toBe(all.length);
+    }
+  });
+
   it('sums each capability area as its requirements in the list add up, per viewer', async () => {
     for (const who of [gbr, pol, undefined]) {
       const requirements = requirementCoveragePageSchema.parse(
