@@ -133,6 +133,39 @@ export async function countAgendaItemRecords(db: Db, itemId: string): Promise<nu
 }
 
 /** An initiative the viewer may read, for an agenda link. */
+/**
+ * Of the requirement and initiative ids given, those releasable to the viewer (capability areas are the
+ * group's taxonomy, readable by all): one query per kind, whatever the number of links.
+ */
+export async function releasableLinkRefs(
+  db: Db,
+  viewer: Viewer,
+  refs: { requirement: readonly string[]; initiative: readonly string[] },
+): Promise<{ requirement: Set<string>; initiative: Set<string> }> {
+  const [requirements, initiatives] = await Promise.all([
+    refs.requirement.length === 0
+      ? []
+      : db
+          .selectFrom('requirements')
+          .select('id')
+          .where(releasableTo(viewer, 'requirements'))
+          .where('id', 'in', [...refs.requirement])
+          .execute(),
+    refs.initiative.length === 0
+      ? []
+      : db
+          .selectFrom('initiatives')
+          .select('id')
+          .where(releasableTo(viewer, 'initiatives'))
+          .where('id', 'in', [...refs.initiative])
+          .execute(),
+  ]);
+  return {
+    requirement: new Set(requirements.map((r) => r.id)),
+    initiative: new Set(initiatives.map((r) => r.id)),
+  };
+}
+
 export const findReleasableInitiative = (db: Db, viewer: Viewer, id: string) =>
   db
     .selectFrom('initiatives')

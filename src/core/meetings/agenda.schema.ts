@@ -40,7 +40,9 @@ export const agendaSchema = z.object({
 });
 export type Agenda = z.infer<typeof agendaSchema>;
 
-const links = z.array(agendaLinkSchema).max(20);
+/** Links an agenda item holds at most. */
+export const MAX_AGENDA_LINKS = 20;
+const links = z.array(agendaLinkSchema).max(MAX_AGENDA_LINKS);
 const minutes = z.number().int().min(1).max(600);
 
 export const createAgendaItemSchema = z.strictObject({

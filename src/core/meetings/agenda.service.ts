@@ -24,24 +24,57 @@ import {
   listAgendaRevisionRows,
   replaceAgendaLinks,
   setAgendaPosition,
+  releasableLinkRefs,
   updateAgendaItemRow,
 } from './agenda.repository';
-import type {
-  Agenda,
-  AgendaItem,
-  AgendaLink,
-  AgendaRevision,
-  CreateAgendaItem,
-  ReorderAgenda,
-  UpdateAgendaItem,
+import {
+  type Agenda,
+  type AgendaItem,
+  type AgendaLink,
+  type AgendaRevision,
+  type CreateAgendaItem,
+  MAX_AGENDA_LINKS,
+  type ReorderAgenda,
+  type UpdateAgendaItem,
 } from './agenda.schema';
 
-async function agendaOf(db: Db, meeting: Pick<MeetingRow, 'id' | 'agenda_version'>) {
+/**
+ * Which links a viewer may see: a link to a requirement or initiative it may not read is left out, as
+ * its id would say that the record exists. `all` is the agenda as stored, for its history.
+ */
+type LinkReader = Viewer | 'all';
+
+/** The predicate `reader` applies to links, read in one query per kind. */
+async function linkFilter(
+  db: Db,
+  reader: LinkReader,
+  links: readonly AgendaLink[],
+): Promise<(link: AgendaLink) => boolean> {
+  if (reader === 'all') return () => true;
+  const refsOf = (kind: AgendaLink['kind']) => [
+    ...new Set(links.filter((l) => l.kind === kind).map((l) => l.ref)),
+  ];
+  const readable = await releasableLinkRefs(db, reader, {
+    requirement: refsOf('requirement'),
+    initiative: refsOf('initiative'),
+  });
+  return (link) => link.kind === 'capability_area' || readable[link.kind].has(link.ref);
+}
+
+async function agendaOf(
+  db: Db,
+  reader: LinkReader,
+  meeting: Pick<MeetingRow, 'id' | 'agenda_version'>,
+) {
   const rows = await listAgendaItemRows(db, meeting.id);
-  const links = await listAgendaLinkRows(
-    db,
-    rows.map((r) => r.id),
-  );
+  const stored = (
+    await listAgendaLinkRows(
+      db,
+      rows.map((r) => r.id),
+    )
+  ).map((l) => ({ ...l, kind: l.kind as AgendaLink['kind'] }));
+  const shown = await linkFilter(db, reader, stored);
+  const links = stored.filter(shown);
   let elapsed = 0;
   const items: AgendaItem[] = rows.map((row: AgendaItemRow) => {
     const item: AgendaItem = {
@@ -64,7 +97,7 @@ async function agendaOf(db: Db, meeting: Pick<MeetingRow, 'id' | 'agenda_version
       startsAfterMinutes: elapsed,
       links: links
         .filter((l) => l.agenda_item_id === row.id)
-        .map((l) => ({ kind: l.kind as AgendaLink['kind'], ref: l.ref })),
+        .map((l) => ({ kind: l.kind, ref: l.ref })),
       updatedAt: row.updated_at,
       version: row.version,
     };
@@ -81,7 +114,7 @@ async function agendaOf(db: Db, meeting: Pick<MeetingRow, 'id' | 'agenda_version
 
 export async function getAgenda(db: Db, viewer: Viewer, meetingId: string): Promise<Agenda> {
   const meeting = await requireMeetingRow(db, viewer, meetingId);
-  return agendaOf(db, meeting);
+  return agendaOf(db, viewer, meeting);
 }
 
 /** Every state of the agenda after each change, oldest first: re-ordering never loses the old order. */
@@ -92,12 +125,22 @@ export async function getAgendaHistory(
 ): Promise<AgendaRevision[]> {
   const meeting = await requireMeetingRow(db, viewer, meetingId);
   const rows = await listAgendaRevisionRows(db, meeting.id);
-  return rows.map((row) => ({
+  const revisions = rows.map((row) => ({
     revision: row.revision,
     action: row.action as AgendaRevision['action'],
     items: JSON.parse(row.items) as AgendaRevision['items'],
     changedBy: row.changed_by_username,
     changedAt: row.changed_at,
+  }));
+  // The history keeps every link as it was; each reader sees those it may read today.
+  const shown = await linkFilter(
+    db,
+    viewer,
+    revisions.flatMap((r) => r.items.flatMap((i) => i.links)),
+  );
+  return revisions.map((r) => ({
+    ...r,
+    items: r.items.map((i) => ({ ...i, links: i.links.filter(shown) })),
   }));
 }
 
@@ -164,7 +207,7 @@ export async function snapshotAgenda(
   bumped?: number,
 ): Promise<number> {
   const revision = bumped ?? (await bumpAgendaVersion(db, meeting.id));
-  const agenda = await agendaOf(db, { id: meeting.id, agenda_version: revision });
+  const agenda = await agendaOf(db, 'all', { id: meeting.id, agenda_version: revision });
   const items = agenda.items.map((i) => ({
     id: i.id,
     position: i.position,
@@ -234,7 +277,7 @@ export async function addAgendaItem(
   });
   await replaceAgendaLinks(db, id, input.links);
   await snapshotAgenda(db, writer, meeting, 'add', now, revision);
-  return agendaOf(db, { id: meeting.id, agenda_version: revision });
+  return agendaOf(db, viewer, { id: meeting.id, agenda_version: revision });
 }
 
 /** An agenda item, its meeting (releasable to the viewer) and the right to change it now. */
@@ -246,6 +289,31 @@ async function requireWritableItem(db: Db, viewer: Viewer, itemId: string) {
   return { item, meeting, group, writer: viewer as Writer };
 }
 
+/**
+ * The links an edit stores: those it sends, and those already there that the editor may not read (it
+ * never saw them, so it cannot mean to drop them; another nation's secretariat linked them).
+ */
+async function withHidden(
+  db: Db,
+  viewer: Viewer,
+  itemId: string,
+  sent: readonly AgendaLink[],
+): Promise<AgendaLink[]> {
+  const stored = (await listAgendaLinkRows(db, [itemId])).map((l) => ({
+    kind: l.kind as AgendaLink['kind'],
+    ref: l.ref,
+  }));
+  const readable = await linkFilter(db, viewer, stored);
+  const hidden = stored.filter((l) => !readable(l));
+  if (sent.length + hidden.length > MAX_AGENDA_LINKS) {
+    throw invalid(
+      'body.links',
+      `the item keeps ${hidden.length} link(s) you may not read: at most ${MAX_AGENDA_LINKS - hidden.length} of yours`,
+    );
+  }
+  return [...sent, ...hidden];
+}
+
 export async function updateAgendaItem(
   db: Db,
   viewer: Viewer,
@@ -255,7 +323,7 @@ export async function updateAgendaItem(
 ): Promise<Agenda> {
   const { item, meeting, group, writer } = await requireWritableItem(db, viewer, itemId);
   const current = async () =>
-    (await agendaOf(db, meeting)).items.find((i) => i.id === item.id) ?? item;
+    (await agendaOf(db, viewer, meeting)).items.find((i) => i.id === item.id) ?? item;
   if (item.version !== input.version)
     throw staleVersion('agenda item', input.version, await current());
   await checkPresenter(db, input.presenterNation);
@@ -269,9 +337,10 @@ export async function updateAgendaItem(
     updated_at: now.toISOString(),
   });
   if (!changed) throw staleVersion('agenda item', input.version, await current());
-  if (input.links) await replaceAgendaLinks(db, item.id, input.links);
+  if (input.links)
+    await replaceAgendaLinks(db, item.id, await withHidden(db, viewer, item.id, input.links));
   const revision = await snapshotAgenda(db, writer, meeting, 'edit', now);
-  return agendaOf(db, { id: meeting.id, agenda_version: revision });
+  return agendaOf(db, viewer, { id: meeting.id, agenda_version: revision });
 }
 
 /** Removes an item and closes the gap; an item with outcomes or action items stays (409). */
@@ -297,7 +366,7 @@ export async function removeAgendaItem(
   for (const [index, row] of rest.entries())
     if (row.position !== index + 1) await setAgendaPosition(db, row.id, index + 1);
   await snapshotAgenda(db, writer, meeting, 'remove', now, revision);
-  return agendaOf(db, { id: meeting.id, agenda_version: revision });
+  return agendaOf(db, viewer, { id: meeting.id, agenda_version: revision });
 }
 
 /** Puts every item in a new order; the old order stays in the history. */
@@ -313,7 +382,7 @@ export async function reorderAgenda(
   const writer = viewer as Writer;
   const revision = await bumpAgendaVersion(db, meeting.id);
   if (revision - 1 !== input.agendaVersion) {
-    const current = await agendaOf(db, { id: meeting.id, agenda_version: revision - 1 });
+    const current = await agendaOf(db, viewer, { id: meeting.id, agenda_version: revision - 1 });
     throw new AppError(
       'conflict',
       `The agenda has changed since version ${input.agendaVersion}; the current one is version ${revision - 1}`,
@@ -337,7 +406,7 @@ export async function reorderAgenda(
     if (row && row.position !== index + 1) await setAgendaPosition(db, id, index + 1);
   }
   await snapshotAgenda(db, writer, meeting, 'reorder', now, revision);
-  return agendaOf(db, { id: meeting.id, agenda_version: revision });
+  return agendaOf(db, viewer, { id: meeting.id, agenda_version: revision });
 }
 
 /** Copies an earlier meeting's agenda as the skeleton of a new one (titles, presenters, time boxes). */

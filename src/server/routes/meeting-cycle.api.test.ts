@@ -994,6 +994,105 @@ describeApiOnEachDatabase('meeting cycle API', (ctx) => {
         ['remove', 0],
       ]);
     });
+
+    it('shows each nation only the links it may read, and keeps the others through its edits', async () => {
+      const { meeting } = await convene({ date: venueDay(32) });
+      const initiatives = expectStatus(await call('GET', '/groups/udcg/initiatives'), 200) as {
+        items: { id: string }[];
+      };
+      const initiative = initiatives.items[0]?.id ?? '';
+      const requirementFor = async (item: string, marking: object) =>
+        (
+          expectStatus(
+            await call('POST', '/groups/udcg/requirements', ukr, {
+              capabilityArea: 'air-defence',
+              item,
+              quantity: 2,
+              unit: 'systems',
+              marking,
+            }),
+            201,
+          ) as { id: string }
+        ).id;
+      // Released to the UK (and Ukraine), not to Germany or Poland.
+      const restricted = await requirementFor('Patriot fire units', {
+        classification: 'RESTRICTED',
+        relTo: ['GBR'],
+      });
+      const added = agendaSchema.parse(
+        expectStatus(
+          await call('POST', `/meetings/${meeting.id}/agenda`, uk, {
+            title: 'Air defence before the winter',
+            links: [
+              { kind: 'requirement', ref: restricted },
+              { kind: 'capability_area', ref: 'air-defence' },
+            ],
+          }),
+          201,
+        ),
+      );
+      const item = added.items[0];
+      if (!item) throw new Error('no agenda item');
+      const linksOf = async (who: Principal) =>
+        agendaSchema.parse(
+          expectStatus(await call('GET', `/meetings/${meeting.id}/agenda`, who), 200),
+        ).items[0]?.links;
+      const area = { kind: 'capability_area', ref: 'air-defence' };
+      const hidden = { kind: 'requirement', ref: restricted };
+      expect(await linksOf(uk)).toEqual([area, hidden]);
+      // Not even the id of a requirement Germany and Poland may not read: not in the agenda, its
+      // history, or the pre-read pack.
+      for (const who of [de, pol]) {
+        expect(await linksOf(who)).toEqual([area]);
+        const history = agendaHistorySchema.parse(
+          expectStatus(await call('GET', `/meetings/${meeting.id}/agenda/history`, who), 200),
+        );
+        expect(JSON.stringify(history)).not.toContain(restricted);
+        const preRead = await call('GET', `/meetings/${meeting.id}/pre-read`, who);
+        expect(preRead.statusCode).toBe(200);
+        expect(preRead.body).not.toContain(restricted);
+      }
+      expect(
+        JSON.stringify(
+          expectStatus(await call('GET', `/meetings/${meeting.id}/agenda/history`, uk), 200),
+        ),
+      ).toContain(restricted);
+
+      // Germany's co-chair secretariat changes the links it sees; the one it cannot see stays.
+      const edited = agendaSchema.parse(
+        expectStatus(
+          await call('PATCH', `/agenda-items/${item.id}`, de, {
+            version: item.version,
+            links: [{ kind: 'initiative', ref: initiative }],
+          }),
+          200,
+        ),
+      );
+      const shared = { kind: 'initiative', ref: initiative };
+      expect(edited.items[0]?.links).toEqual([shared]);
+      expect(await linksOf(uk)).toEqual([shared, hidden]);
+      expect(await linksOf(de)).toEqual([shared]);
+
+      // Twenty links of its own would make twenty-one with the one it cannot see.
+      const areas = (
+        expectStatus(await call('GET', '/groups/udcg/capability-areas', de), 200) as {
+          slug: string;
+        }[]
+      ).map((a) => ({ kind: 'capability_area', ref: a.slug }));
+      const more: { kind: string; ref: string }[] = [shared, ...areas].slice(0, 20);
+      while (more.length < 20) {
+        more.push({
+          kind: 'requirement',
+          ref: await requirementFor(`Radar ${more.length}`, { classification: 'GROUP' }),
+        });
+      }
+      const full = await call('PATCH', `/agenda-items/${item.id}`, de, {
+        version: edited.items[0]?.version ?? 0,
+        links: more,
+      });
+      expect(expectError(full, 400, 'body.links').message).toMatch(/1 link\(s\) you may not read/);
+      expect(await linksOf(uk)).toEqual([shared, hidden]);
+    });
   });
 
   describe('markings', () => {
