@@ -24,7 +24,7 @@ export interface InitiativeQuery {
   offset?: number;
 }
 
-export function useInitiatives(slug: string, query: InitiativeQuery) {
+export function useInitiatives(slug: string, query: InitiativeQuery, enabled = true) {
   return useQuery({
     queryKey: [INITIATIVES, 'list', slug, query],
     queryFn: ({ signal }) =>
@@ -34,16 +34,18 @@ export function useInitiatives(slug: string, query: InitiativeQuery) {
         signal,
       ),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
 export const initiativeKey = (id: string) => [INITIATIVES, 'one', id] as const;
 
-export function useInitiative(id: string) {
+export function useInitiative(id: string, enabled = true) {
   return useQuery({
     queryKey: initiativeKey(id),
     queryFn: ({ signal }) =>
       getJson(apiPath(`/initiatives/${encodeURIComponent(id)}`), initiativeSchema, signal),
+    enabled,
   });
 }
 

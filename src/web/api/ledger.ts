@@ -50,12 +50,13 @@ export const refreshLedger = (client: QueryClient) =>
 
 // Capability areas and coalitions
 
-export function useCapabilityAreas(slug: string) {
+export function useCapabilityAreas(slug: string, enabled = true) {
   return useQuery({
     queryKey: ['capability-areas', slug],
     queryFn: ({ signal }) =>
       getJson(apiPath(group(slug, 'capability-areas')), capabilityAreaListSchema, signal),
     staleTime: 10 * 60_000,
+    enabled,
   });
 }
 

@@ -140,7 +140,10 @@ export function useAddAgendaItem(id: string) {
   );
 }
 
-/** Changes an item's text, presenter or time box; the version read is sent, a stale one gets 409. */
+/**
+ * Changes an item's text, presenter, time box or links; the version read is sent, and a stale one
+ * gets 409.
+ */
 export function useUpdateAgendaItem() {
   return useMeetingMutation(
     ({ id, ...input }: z.input<typeof updateAgendaItemSchema> & { id: string }) =>

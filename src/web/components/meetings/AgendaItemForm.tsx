@@ -1,11 +1,12 @@
 import { NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem } from '../../../core/meetings/agenda.schema';
+import type { AgendaItem, AgendaLink } from '../../../core/meetings/agenda.schema';
 import { useNations } from '../../api/queries';
 import { FormActions, SectionForm } from '../FormCard';
 import { FormProblems, useFormErrors } from '../ledger/FormErrors';
 import { useNationOptions } from '../use-nation-names';
+import { AgendaLinksField } from './AgendaLinksField';
 
 /** What the agenda item form holds: the text of each control, read into numbers only on submit. */
 export interface AgendaItemDraft {
@@ -14,7 +15,11 @@ export interface AgendaItemDraft {
   nation: string;
   person: string;
   minutes: string;
+  links: readonly AgendaLink[];
 }
+
+/** The fields typed as text, each one control's value. */
+type TextField = Exclude<keyof AgendaItemDraft, 'links'>;
 
 export const EMPTY_AGENDA_ITEM: AgendaItemDraft = {
   title: '',
@@ -22,6 +27,7 @@ export const EMPTY_AGENDA_ITEM: AgendaItemDraft = {
   nation: '',
   person: '',
   minutes: '',
+  links: [],
 };
 
 /** The form's starting point for editing `item` as it now is. */
@@ -31,6 +37,7 @@ export const draftOf = (item: AgendaItem): AgendaItemDraft => ({
   nation: item.presenter.nation?.code ?? '',
   person: item.presenter.person ?? '',
   minutes: item.minutes === null ? '' : String(item.minutes),
+  links: item.links,
 });
 
 /** The body fields the form shows at a control; any other refusal goes above it. */
@@ -40,6 +47,7 @@ const AGENDA_ITEM_FIELDS = [
   'presenterNation',
   'presenterPerson',
   'minutes',
+  'links',
 ] as const;
 
 /** A time box typed as text: null when left blank, NaN when not a whole number. */
@@ -49,7 +57,7 @@ export const minutesOf = (text: string): number | null =>
 interface AgendaItemFormProps {
   /** Names the form and heads it. */
   title: string;
-  /** The meeting's group: its participants are the nations offered as presenters. */
+  /** The meeting's group: its participants are offered as presenters, its records as links. */
   group: string;
   value: AgendaItemDraft;
   onChange: (value: AgendaItemDraft) => void;
@@ -100,7 +108,7 @@ export function AgendaItemForm({
     if (minutesInvalid) minutesInput.current?.focus();
   }, [minutesInvalid]);
 
-  const set = (key: keyof AgendaItemDraft) => (event: { currentTarget: { value: string } }) => {
+  const set = (key: TextField) => (event: { currentTarget: { value: string } }) => {
     if (key === 'minutes') setMinutesInvalid(false);
     onChange({ ...value, [key]: event.currentTarget.value });
   };
@@ -167,6 +175,12 @@ export function AgendaItemForm({
           error={minutesInvalid ? t('meetingCycle.agenda.minutesInvalid') : errors.minutes}
         />
       </SimpleGrid>
+      <AgendaLinksField
+        group={group}
+        value={value.links}
+        onChange={(links) => onChange({ ...value, links })}
+        error={error}
+      />
       <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
     </SectionForm>
   );

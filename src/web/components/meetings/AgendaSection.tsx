@@ -28,6 +28,8 @@ import {
   EMPTY_AGENDA_ITEM,
   minutesOf,
 } from './AgendaItemForm';
+import { sameLinks } from './agenda-links';
+import { AgendaLinkList } from './AgendaLinks';
 
 /**
  * The agenda in order; the secretariat adds, edits, removes and re-orders items while it may change.
@@ -132,6 +134,7 @@ function AgendaTable({
                   <Table.Td>
                     <Text fw={600}>{item.title}</Text>
                     {item.description ? <Text size="sm">{item.description}</Text> : null}
+                    <AgendaLinkList group={group} title={item.title} links={item.links} />
                   </Table.Td>
                   <Table.Td>
                     {[
@@ -235,6 +238,7 @@ function AddItemForm({ meeting }: { meeting: Meeting }) {
         presenterNation: draft.nation || undefined,
         presenterPerson: text(draft.person),
         minutes: minutesOf(draft.minutes) ?? undefined,
+        links: [...draft.links],
       },
       { onSuccess: () => setDraft(EMPTY_AGENDA_ITEM) },
     );
@@ -275,7 +279,8 @@ function EditItemForm({
 
   const submit = () => {
     const before = draftOf(base);
-    const changed = (key: keyof AgendaItemDraft) => draft[key] !== before[key];
+    const changed = (key: keyof AgendaItemDraft) =>
+      key === 'links' ? !sameLinks(draft.links, before.links) : draft[key] !== before[key];
     if (!AGENDA_ITEM_KEYS.some(changed)) {
       // Nothing to save: a request would only add an "item edited" revision that changes nothing.
       onClose();
@@ -292,6 +297,8 @@ function EditItemForm({
         presenterNation: changed('nation') ? draft.nation || null : undefined,
         presenterPerson: changed('person') ? text(draft.person) : undefined,
         minutes: changed('minutes') ? minutesOf(draft.minutes) : undefined,
+        // The whole list replaces the item's links: removing one is sending the others.
+        links: changed('links') ? [...draft.links] : undefined,
       },
       { onSuccess: onClose },
     );
