@@ -17,8 +17,9 @@ import { createRequirement, type LedgerWriter, poll, writerFor } from './ledger-
 /**
  * Agenda item links in the browser: the UK secretariat links an item of a meeting it convened to
  * Ukraine's requirements, a capability area and the seeded US plan, follows one, removes one; a Polish
- * delegate sees a link it may not read as nothing but its kind; and a requirement Ukraine narrows while
- * the form is open is refused at the links field. The tests run in order and share the meeting.
+ * delegate sees nothing of a link it may not read (the API leaves it out); and a requirement Ukraine
+ * narrows while the form is open is refused at the links field. The tests run in order and share the
+ * meeting.
  */
 
 let h: Harness;

@@ -132,7 +132,6 @@ export async function countAgendaItemRecords(db: Db, itemId: string): Promise<nu
   return Number(outcomes.n) + Number(actions.n);
 }
 
-/** An initiative the viewer may read, for an agenda link. */
 /**
  * Of the requirement and initiative ids given, those releasable to the viewer (capability areas are the
  * group's taxonomy, readable by all): one query per kind, whatever the number of links.
@@ -142,30 +141,27 @@ export async function releasableLinkRefs(
   viewer: Viewer,
   refs: { requirement: readonly string[]; initiative: readonly string[] },
 ): Promise<{ requirement: Set<string>; initiative: Set<string> }> {
-  const [requirements, initiatives] = await Promise.all([
-    refs.requirement.length === 0
-      ? []
-      : db
-          .selectFrom('requirements')
-          .select('id')
-          .where(releasableTo(viewer, 'requirements'))
-          .where('id', 'in', [...refs.requirement])
-          .execute(),
-    refs.initiative.length === 0
-      ? []
-      : db
-          .selectFrom('initiatives')
-          .select('id')
-          .where(releasableTo(viewer, 'initiatives'))
-          .where('id', 'in', [...refs.initiative])
-          .execute(),
+  const releasableIds = async (table: 'requirements' | 'initiatives', ids: readonly string[]) =>
+    ids.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await db
+              .selectFrom(table)
+              .select('id')
+              .where(releasableTo(viewer, table))
+              .where('id', 'in', [...ids])
+              .execute()
+          ).map((r) => r.id),
+        );
+  const [requirement, initiative] = await Promise.all([
+    releasableIds('requirements', refs.requirement),
+    releasableIds('initiatives', refs.initiative),
   ]);
-  return {
-    requirement: new Set(requirements.map((r) => r.id)),
-    initiative: new Set(initiatives.map((r) => r.id)),
-  };
+  return { requirement, initiative };
 }
 
+/** An initiative the viewer may read, for an agenda link. */
 export const findReleasableInitiative = (db: Db, viewer: Viewer, id: string) =>
   db
     .selectFrom('initiatives')
