@@ -119,9 +119,9 @@ export function byExportKey(
     : sql<SqlBool>`(${byExternal} or (${externalId} is null and ${sql.ref(`${table}.id`)} in (${sql.join(ids)})))`;
 }
 
-/** Nation codes as a cell lists them: separated by commas, semicolons or spaces. */
 const NO_NATIONS: readonly string[] = Object.freeze([]);
 
+/** Nation codes as a cell lists them: separated by commas, semicolons or spaces. */
 function nations(text: string | undefined): readonly string[] {
   if (text === undefined) return NO_NATIONS;
   return text
@@ -129,6 +129,8 @@ function nations(text: string | undefined): readonly string[] {
     .filter(Boolean)
     .map((n) => n.toUpperCase());
 }
+
+const FULL_LABEL = /^RESTRICTED\s+REL\s+TO\s+(.+)$/i;
 
 /** A marking as the file writes it: PUBLIC, GROUP, RESTRICTED with rel_to, or a full label. */
 export function markingInput(reader: CellReader): { classification: string; relTo: string[] } {
@@ -141,7 +143,6 @@ export function markingInput(reader: CellReader): { classification: string; relT
     fromLabel.length + fromColumn.length === 0 ? [] : [...new Set([...fromLabel, ...fromColumn])];
   return { classification: label ? 'RESTRICTED' : written.toUpperCase(), relTo };
 }
-const FULL_LABEL = /^RESTRICTED\s+REL\s+TO\s+(.+)$/i;
 
 /**
  * Reports a schema's issues on the columns their fields come from. A column that already has a
