@@ -133,39 +133,47 @@ export async function countAgendaItemRecords(db: Db, itemId: string): Promise<nu
 }
 
 /**
- * Of the requirement and initiative ids given, those releasable to the viewer (capability areas are the
- * group's taxonomy, readable by all): one query per kind, whatever the number of links.
+ * Of the requirement and initiative ids given, those releasable to the viewer, each with its group
+ * (an initiative may have none): one query per kind, whatever the number of links. Capability areas
+ * are the group's taxonomy, readable by all, and have no marking.
  */
 export async function releasableLinkRefs(
   db: Db,
   viewer: Viewer,
   refs: { requirement: readonly string[]; initiative: readonly string[] },
-): Promise<{ requirement: Set<string>; initiative: Set<string> }> {
-  const releasableIds = async (table: 'requirements' | 'initiatives', ids: readonly string[]) =>
-    ids.length === 0
-      ? new Set<string>()
-      : new Set(
-          (
+): Promise<{ requirement: Map<string, string | null>; initiative: Map<string, string | null> }> {
+  const releasable = async (table: 'requirements' | 'initiatives', ids: readonly string[]) =>
+    new Map(
+      ids.length === 0
+        ? []
+        : (
             await db
               .selectFrom(table)
-              .select('id')
+              .select(['id', 'group_id'])
               .where(releasableTo(viewer, table))
               .where('id', 'in', [...ids])
               .execute()
-          ).map((r) => r.id),
-        );
+          ).map((r) => [r.id, r.group_id] as const),
+    );
   const [requirement, initiative] = await Promise.all([
-    releasableIds('requirements', refs.requirement),
-    releasableIds('initiatives', refs.initiative),
+    releasable('requirements', refs.requirement),
+    releasable('initiatives', refs.initiative),
   ]);
   return { requirement, initiative };
 }
 
-/** An initiative the viewer may read, for an agenda link. */
-export const findReleasableInitiative = (db: Db, viewer: Viewer, id: string) =>
-  db
-    .selectFrom('initiatives')
-    .select(['id', 'group_id'])
-    .where(releasableTo(viewer, 'initiatives'))
-    .where('id', '=', id)
-    .executeTakeFirst();
+/** Of the slugs given, those of the group's capability areas. */
+export async function areaSlugsOf(
+  db: Db,
+  groupId: string,
+  slugs: readonly string[],
+): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('capability_areas')
+    .select('slug')
+    .where('group_id', '=', groupId)
+    .where('slug', 'in', [...slugs])
+    .execute();
+  return new Set(rows.map((r) => r.slug));
+}

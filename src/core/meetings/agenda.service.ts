@@ -5,18 +5,17 @@ import { AppError, invalid, notFound, staleVersion } from '../errors';
 import type { GroupRow } from '../groups/group.repository';
 import { requireGroup } from '../groups/group.service';
 import { newId } from '../ids';
-import { findAreaBySlug, findRequirement } from '../requirements/requirement.repository';
 import { requireSecretariat, type Writer } from './meeting-access';
 import { phaseOf, phaseProblem, reorderProblem } from './meeting-cycle';
 import { findMeetingRowById, findNation, type MeetingRow } from './meeting.repository';
 import { codeOf, requireMeetingRow } from './meeting.service';
 import {
   type AgendaItemRow,
+  areaSlugsOf,
   bumpAgendaVersion,
   countAgendaItemRecords,
   deleteAgendaItemRow,
   findAgendaItemRow,
-  findReleasableInitiative,
   insertAgendaItem,
   insertAgendaRevision,
   listAgendaItemRows,
@@ -44,6 +43,18 @@ import {
  */
 type LinkReader = Viewer | 'all';
 
+/** The distinct refs of one kind of link. */
+const refsOf = (links: readonly AgendaLink[], kind: AgendaLink['kind']) => [
+  ...new Set(links.filter((l) => l.kind === kind).map((l) => l.ref)),
+];
+
+/** The requirements and initiatives of `links` the viewer may read, with their groups. */
+const readableTargets = (db: Db, viewer: Viewer, links: readonly AgendaLink[]) =>
+  releasableLinkRefs(db, viewer, {
+    requirement: refsOf(links, 'requirement'),
+    initiative: refsOf(links, 'initiative'),
+  });
+
 /** The predicate `reader` applies to links, read in one query per kind. */
 async function linkFilter(
   db: Db,
@@ -51,13 +62,7 @@ async function linkFilter(
   links: readonly AgendaLink[],
 ): Promise<(link: AgendaLink) => boolean> {
   if (reader === 'all') return () => true;
-  const refsOf = (kind: AgendaLink['kind']) => [
-    ...new Set(links.filter((l) => l.kind === kind).map((l) => l.ref)),
-  ];
-  const readable = await releasableLinkRefs(db, reader, {
-    requirement: refsOf('requirement'),
-    initiative: refsOf('initiative'),
-  });
+  const readable = await readableTargets(db, reader, links);
   return (link) => link.kind === 'capability_area' || readable[link.kind].has(link.ref);
 }
 
@@ -158,7 +163,10 @@ async function requireAgendaEditor(db: Db, viewer: Viewer, meeting: MeetingRow) 
   return group;
 }
 
-/** Links must point at something of this group that the viewer may read. */
+/**
+ * Links must point at something of this group that the viewer may read: read in one query per kind,
+ * whatever the number of links; the first that does not is refused at its place.
+ */
 export async function checkLinks(
   db: Db,
   viewer: Viewer,
@@ -166,22 +174,25 @@ export async function checkLinks(
   links: readonly AgendaLink[],
   path: string,
 ): Promise<void> {
+  const [readable, areas] = await Promise.all([
+    readableTargets(db, viewer, links),
+    areaSlugsOf(db, group.id, refsOf(links, 'capability_area')),
+  ]);
   for (const [index, link] of links.entries()) {
     const where = `${path}.${index}.ref`;
     switch (link.kind) {
-      case 'requirement': {
-        const found = await findRequirement(db, viewer, link.ref);
-        if (!found || found.group_id !== group.id)
+      case 'requirement':
+        if (readable.requirement.get(link.ref) !== group.id)
           throw invalid(where, `is not a requirement of ${group.short_name}`);
         break;
-      }
       case 'capability_area':
-        if (!(await findAreaBySlug(db, group.id, link.ref)))
+        if (!areas.has(link.ref))
           throw invalid(where, `is not a capability area of ${group.short_name}`);
         break;
       case 'initiative': {
-        const found = await findReleasableInitiative(db, viewer, link.ref);
-        if (!found || (found.group_id !== null && found.group_id !== group.id))
+        // An initiative of no group (a national plan) may be on any group's agenda.
+        const owner = readable.initiative.get(link.ref);
+        if (owner === undefined || (owner !== null && owner !== group.id))
           throw invalid(where, `is not an initiative of ${group.short_name}`);
         break;
       }
