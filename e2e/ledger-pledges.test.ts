@@ -206,4 +206,35 @@ describe('pledges, from announcement to a confirmed delivery', () => {
     await page.goto(`/requirements/${shells.id}`);
     await page.getByTestId('pledge-list').getByText('5,000 rounds').waitFor();
   });
+
+  it('finds any requirement by its words, not only the most urgent the picker offers first', async () => {
+    const recipient = await writerFor(h, olena);
+    // More requirements than the picker offers before anything is typed (PICK_LIMIT, 50): the last
+    // is ranked below all of them.
+    for (let i = 1; i <= 50; i++) {
+      await createRequirement(recipient, { item: `Spare parts lot ${i}` });
+    }
+    const last = await createRequirement(recipient, {
+      item: 'Mine-clearing line charges',
+      specification: 'MICLIC',
+      capabilityArea: 'demining',
+      unit: 'charges',
+    });
+    expect(last.priority).toBeGreaterThan(51);
+
+    const page = await h.newPage();
+    await signInAs(page, george);
+    await page.goto('/pledges/new');
+    await page.getByRole('heading', { level: 1, name: 'Record a pledge' }).waitFor();
+    const picker = page.getByRole('textbox', { name: 'Requirement met' });
+    await picker.click();
+    await page.getByRole('option', { name: /Spare parts lot 1 / }).waitFor();
+    // Not among those offered first...
+    expect(await page.getByRole('option', { name: /line charges/ }).count()).toBe(0);
+    // ...but found by its words, which the server matches.
+    await picker.fill('line charges');
+    await page.getByRole('option', { name: /Mine-clearing line charges — MICLIC/ }).click();
+    await poll(() => page.getByLabel('Specification').inputValue()).toBe('MICLIC');
+    await poll(() => page.getByLabel('Unit').inputValue()).toBe('charges');
+  });
 });

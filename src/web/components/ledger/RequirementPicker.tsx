@@ -1,14 +1,16 @@
 import { Select } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Requirement } from '../../../core/requirements/requirement.schema';
-import { useRequirements } from '../../api/ledger';
+import { useRequirement } from '../../api/ledger';
 import { useLocale } from '../use-locale';
 import { formatQuantity } from './format';
+import { useRequirementSearch } from './use-requirement-search';
 
 /**
- * Which of the recipient's requirements the pledge meets, searchable by words of the item, in
- * priority order. Withdrawn and met requirements are still offered: a pledge may come late.
+ * Which of the recipient's requirements the pledge meets: the most urgent first, and any of them by
+ * words of its item or specification (searched on the server, however many there are). Withdrawn
+ * and met requirements are still offered: a pledge may come late.
  */
 export function RequirementPicker({
   group,
@@ -20,36 +22,54 @@ export function RequirementPicker({
   group: string;
   value: string | null;
   onChange: (requirement: Requirement | null) => void;
-  /** Told once, when the list arrives, of the requirement chosen before it did (from the address). */
+  /** Told once, when it arrives, of the requirement chosen before the picker was shown (from the address). */
   onLoaded?: (requirement: Requirement) => void;
   error?: string;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const requirements = useRequirements(group, { limit: 500 });
-  const items = requirements.data?.items ?? [];
+  const labelOf = (r: Requirement) =>
+    `${r.priority}. ${r.item}${r.specification ? ` — ${r.specification}` : ''} (${formatQuantity(r.quantity, r.unit, locale)})`;
+  const [chosen, setChosen] = useState<Requirement | null>(null);
+  const [search, setSearch] = useState('');
+  const found = useRequirementSearch(group, search, chosen ? labelOf(chosen) : null);
+
+  // A requirement chosen before (the address names it) need not be among the first offered.
+  const initial = useRequirement(value ?? '', value !== null && chosen?.id !== value);
   const told = useRef(false);
   useEffect(() => {
-    if (told.current || !requirements.data) return;
+    if (told.current || !initial.data) return;
     told.current = true;
-    const chosen = requirements.data.items.find((r) => r.id === value);
-    if (chosen) onLoaded?.(chosen);
-  }, [requirements.data, value, onLoaded]);
-  const data = items.map((r) => ({
-    value: r.id,
-    label: `${r.priority}. ${r.item}${r.specification ? ` — ${r.specification}` : ''} (${formatQuantity(r.quantity, r.unit, locale)})`,
-  }));
+    setChosen(initial.data);
+    onLoaded?.(initial.data);
+  }, [initial.data, onLoaded]);
+
+  const selected = chosen !== null && chosen.id === value ? chosen : null;
+  const offered =
+    selected && !found.items.some((r) => r.id === selected.id)
+      ? [selected, ...found.items]
+      : found.items;
   return (
     <Select
       label={t('ledger.pledgeForm.requirement')}
       description={t('ledger.pledgeForm.requirementHint')}
       placeholder={t('ledger.pledgeForm.noRequirement')}
-      data={data}
+      data={offered.map((r) => ({ value: r.id, label: labelOf(r) }))}
       value={value}
-      onChange={(id) => onChange(items.find((r) => r.id === id) ?? null)}
+      onChange={(id) => {
+        const requirement = offered.find((r) => r.id === id) ?? null;
+        setChosen(requirement);
+        onChange(requirement);
+      }}
       searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      // The server has matched the words already (in the specification too, which the label holds).
+      filter={({ options }) => options}
       clearable
-      nothingFoundMessage={t('ledger.pledgeForm.noRequirementFound')}
+      nothingFoundMessage={
+        found.loading ? t('common.loading') : t('ledger.pledgeForm.noRequirementFound')
+      }
       error={error}
       maxDropdownHeight={320}
       comboboxProps={{ withinPortal: true }}

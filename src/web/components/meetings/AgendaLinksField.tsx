@@ -22,6 +22,7 @@ import {
   refusalsOf,
   requirementName,
 } from './agenda-links';
+import { useRequirementSearch } from '../ledger/use-requirement-search';
 import { AgendaLinkText, useLinkTargets, WithLinkTarget } from './AgendaLinks';
 
 /**
@@ -54,11 +55,15 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
   const ids = useId();
   const [kind, setKind] = useState<AgendaLinkKind>('requirement');
   const [choice, setChoice] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [choiceLabel, setChoiceLabel] = useState<string | null>(null);
   // The picker's list is read once someone reaches for it, not on every visit to the meeting page.
   const [picking, setPicking] = useState(false);
   const needed = kindsOf(value);
-  if (picking) needed.add(kind);
+  // Requirements are offered by search (there may be thousands); the other kinds as whole lists.
+  if (picking && kind !== 'requirement') needed.add(kind);
   const targets = useLinkTargets(group, needed);
+  const found = useRequirementSearch(group, search, choiceLabel, picking && kind === 'requirement');
   const refusals = useRefusals(error, value);
   const list = useRef<HTMLUListElement>(null);
   const kindSelect = useRef<HTMLSelectElement>(null);
@@ -86,7 +91,7 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
   const options = (() => {
     switch (kind) {
       case 'requirement':
-        return (targets.requirements.data?.items ?? []).map((r) => ({
+        return found.items.map((r) => ({
           value: r.id,
           label: `${r.priority}. ${requirementName(r)}`,
         }));
@@ -99,16 +104,21 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
         }));
     }
   })().filter((option) => !linked.has(linkKey({ kind, ref: option.value })));
-  const loading = {
-    requirement: targets.requirements,
-    capability_area: targets.areas,
-    initiative: targets.initiatives,
-  }[kind].isPending;
+  const loading =
+    kind === 'requirement'
+      ? found.loading
+      : { capability_area: targets.areas, initiative: targets.initiatives }[kind].isPending;
+
+  const choose = (ref: string | null) => {
+    setChoice(ref);
+    setChoiceLabel(options.find((o) => o.value === ref)?.label ?? null);
+  };
 
   const add = () => {
     if (!choice || full) return;
     onChange([...value, { kind, ref: choice }]);
-    setChoice(null);
+    choose(null);
+    setSearch('');
     focusNext.current = 'kind';
   };
 
@@ -186,7 +196,8 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
               const chosen = AGENDA_LINK_KINDS.find((k) => k === event.currentTarget.value);
               if (chosen === undefined) return;
               setKind(chosen);
-              setChoice(null);
+              choose(null);
+              setSearch('');
             }}
             data={AGENDA_LINK_KINDS.map((k) => ({
               value: k,
@@ -198,8 +209,12 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
             placeholder={t('meetingCycle.agendaLinks.search')}
             data={options}
             value={choice}
-            onChange={setChoice}
+            onChange={choose}
             searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            // Requirements come matched by the server (useRequirementSearch); the rest are matched here.
+            filter={kind === 'requirement' ? ({ options: matched }) => matched : undefined}
             clearable
             disabled={full}
             nothingFoundMessage={

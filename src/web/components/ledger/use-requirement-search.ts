@@ -1,0 +1,28 @@
+import { useDebouncedValue } from '@mantine/hooks';
+import type { Requirement } from '../../../core/requirements/requirement.schema';
+import { useRequirements } from '../../api/ledger';
+
+/** How many requirements a picker offers at once: the most urgent, or the best matches of the words. */
+export const PICK_LIMIT = 50;
+
+/**
+ * The requirements a picker offers as the user types. The words go to the server (after a pause in
+ * typing), so any of a recipient's thousands of requirements can be found, not only those a first
+ * page holds; with nothing typed, the most urgent. `shown`: the chosen requirement's label, which the
+ * picker puts in its search box and which is no search.
+ */
+export function useRequirementSearch(
+  group: string,
+  search: string,
+  shown: string | null,
+  enabled = true,
+): { items: Requirement[]; loading: boolean } {
+  const [typed] = useDebouncedValue(search.trim(), 250);
+  const words = typed === '' || typed === shown?.trim() ? undefined : typed;
+  const query = useRequirements(
+    group,
+    words === undefined ? { limit: PICK_LIMIT } : { limit: PICK_LIMIT, q: words },
+    enabled,
+  );
+  return { items: query.data?.items ?? [], loading: query.isFetching };
+}
