@@ -1,6 +1,5 @@
-import { useDebouncedValue } from '@mantine/hooks';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Pledge, PledgePage } from '../../../core/pledges/pledge.schema';
 import { type PledgeFilters, pledgeWindowQuery } from '../../api/ledger';
 
@@ -16,8 +15,9 @@ export interface LedgerWindow {
 
 /**
  * The part of the ledger on screen, fetched window by window as the table scrolls: only the windows
- * the visible rows fall in are asked for (after a short pause, so a fling through 100 000 rows does
- * not ask for every window it passes), and the ones already read stay cached.
+ * the visible rows fall in are asked for (at once after a jump; during a fling through 100 000 rows,
+ * once it pauses, so it does not ask for every window it passes), and the ones already read stay
+ * cached.
  */
 export function useLedgerWindow(
   slug: string,
@@ -33,7 +33,7 @@ export function useLedgerWindow(
     for (let w = first; w <= last; w += 1) windows.push(w);
     return windows.join(',');
   }, [firstRow, lastRow]);
-  const [settled] = useDebouncedValue(wanted, 120);
+  const settled = useSettled(wanted, 120);
   const windows = settled.split(',').map(Number);
   const client = useQueryClient();
 
@@ -70,4 +70,25 @@ export function useLedgerWindow(
     },
     error: results.find((r) => r.isError)?.error ?? null,
   };
+}
+
+/**
+ * `value` at once when it changes after `wait` ms without change (a jump, the first move of a
+ * scroll); while it keeps changing, once it has stayed put for `wait` ms.
+ */
+function useSettled(value: string, wait: number): string {
+  const [settled, setSettled] = useState(value);
+  const lastChange = useRef(Number.NEGATIVE_INFINITY);
+  useEffect(() => {
+    const now = performance.now();
+    const quiet = now - lastChange.current > wait;
+    lastChange.current = now;
+    if (quiet) {
+      setSettled(value);
+      return;
+    }
+    const timer = setTimeout(() => setSettled(value), wait);
+    return () => clearTimeout(timer);
+  }, [value, wait]);
+  return settled;
 }
