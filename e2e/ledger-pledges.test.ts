@@ -8,7 +8,7 @@ import {
   startHarness,
   type TestUser,
 } from './harness';
-import { createRequirement, poll, writerFor } from './ledger-fixtures';
+import { createPledge, createRequirement, poll, writerFor } from './ledger-fixtures';
 
 let h: Harness;
 let olena: TestUser;
@@ -236,5 +236,11 @@ describe('pledges, from announcement to a confirmed delivery', () => {
     await page.getByRole('option', { name: /Mine-clearing line charges — MICLIC/ }).click();
     await poll(() => page.getByLabel('Specification').inputValue()).toBe('MICLIC');
     await poll(() => page.getByLabel('Unit').inputValue()).toBe('charges');
+
+    // A pledge against it, edited: the picker shows its requirement, though not among the first offered.
+    const donor = await writerFor(h, george);
+    const pledge = await createPledge(donor, { requirementId: last.id, quantity: 40 });
+    await page.goto(`/pledges/${pledge.id}/edit`);
+    await poll(() => picker.inputValue()).toContain('Mine-clearing line charges');
   });
 });

@@ -32,7 +32,12 @@ export function RequirementPicker({
     `${r.priority}. ${r.item}${r.specification ? ` — ${r.specification}` : ''} (${formatQuantity(r.quantity, r.unit, locale)})`;
   const [chosen, setChosen] = useState<Requirement | null>(null);
   const [search, setSearch] = useState('');
-  const found = useRequirementSearch(group, search, chosen ? labelOf(chosen) : null);
+  const selected = chosen !== null && chosen.id === value ? chosen : null;
+  const found = useRequirementSearch(
+    group,
+    search,
+    selected && { requirement: selected, label: labelOf(selected) },
+  );
 
   // A requirement chosen before (the address names it) need not be among the first offered.
   const initial = useRequirement(value ?? '', value !== null && chosen?.id !== value);
@@ -44,20 +49,15 @@ export function RequirementPicker({
     onLoaded?.(initial.data);
   }, [initial.data, onLoaded]);
 
-  const selected = chosen !== null && chosen.id === value ? chosen : null;
-  const offered =
-    selected && !found.items.some((r) => r.id === selected.id)
-      ? [selected, ...found.items]
-      : found.items;
   return (
     <Select
       label={t('ledger.pledgeForm.requirement')}
       description={t('ledger.pledgeForm.requirementHint')}
       placeholder={t('ledger.pledgeForm.noRequirement')}
-      data={offered.map((r) => ({ value: r.id, label: labelOf(r) }))}
+      data={found.items.map((r) => ({ value: r.id, label: labelOf(r) }))}
       value={value}
       onChange={(id) => {
-        const requirement = offered.find((r) => r.id === id) ?? null;
+        const requirement = found.items.find((r) => r.id === id) ?? null;
         setChosen(requirement);
         onChange(requirement);
       }}

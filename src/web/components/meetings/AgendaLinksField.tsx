@@ -12,6 +12,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaLink } from '../../../core/meetings/agenda.schema';
+import type { Requirement } from '../../../core/requirements/requirement.schema';
 import {
   AGENDA_LINK_KINDS,
   type AgendaLinkKind,
@@ -49,6 +50,12 @@ interface AgendaLinksFieldProps {
   error: unknown;
 }
 
+/** A requirement as the picker offers it: by priority and name. */
+const requirementOption = (r: Requirement) => ({
+  value: r.id,
+  label: `${r.priority}. ${requirementName(r)}`,
+});
+
 /** What an agenda item is about: records of the group, chosen by kind and then by name. */
 export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksFieldProps) {
   const { t } = useTranslation();
@@ -56,14 +63,23 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
   const [kind, setKind] = useState<AgendaLinkKind>('requirement');
   const [choice, setChoice] = useState<string | null>(null);
   const [search, setSearch] = useState('');
-  const [choiceLabel, setChoiceLabel] = useState<string | null>(null);
+  // The requirement chosen, kept offered while the search box shows its label.
+  const [chosenRequirement, setChosenRequirement] = useState<Requirement | null>(null);
   // The picker's list is read once someone reaches for it, not on every visit to the meeting page.
   const [picking, setPicking] = useState(false);
   const needed = kindsOf(value);
   // Requirements are offered by search (there may be thousands); the other kinds as whole lists.
   if (picking && kind !== 'requirement') needed.add(kind);
   const targets = useLinkTargets(group, needed);
-  const found = useRequirementSearch(group, search, choiceLabel, picking && kind === 'requirement');
+  const found = useRequirementSearch(
+    group,
+    search,
+    chosenRequirement && {
+      requirement: chosenRequirement,
+      label: requirementOption(chosenRequirement).label,
+    },
+    picking && kind === 'requirement',
+  );
   const refusals = useRefusals(error, value);
   const list = useRef<HTMLUListElement>(null);
   const kindSelect = useRef<HTMLSelectElement>(null);
@@ -91,10 +107,7 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
   const options = (() => {
     switch (kind) {
       case 'requirement':
-        return found.items.map((r) => ({
-          value: r.id,
-          label: `${r.priority}. ${requirementName(r)}`,
-        }));
+        return found.items.map(requirementOption);
       case 'capability_area':
         return (targets.areas.data ?? []).map((a) => ({ value: a.slug, label: a.name }));
       case 'initiative':
@@ -111,7 +124,9 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
 
   const choose = (ref: string | null) => {
     setChoice(ref);
-    setChoiceLabel(options.find((o) => o.value === ref)?.label ?? null);
+    setChosenRequirement(
+      kind === 'requirement' ? (found.items.find((r) => r.id === ref) ?? null) : null,
+    );
   };
 
   const add = () => {
