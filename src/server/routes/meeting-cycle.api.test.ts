@@ -1140,8 +1140,9 @@ describeApiOnEachDatabase('meeting cycle API', (ctx) => {
     });
 
     it("lists the group's action items each nation may read, by status and owner", async () => {
+      // Tomorrow, opened the day before: a meeting today at 15:00 would be in the past after 15:00.
       const { meeting } = await convene({
-        date: venueDay(0),
+        date: venueDay(1),
         marking: { classification: 'RESTRICTED', relTo: ['UKR'] },
       });
       expectStatus(
