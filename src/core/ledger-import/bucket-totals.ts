@@ -39,8 +39,13 @@ const tables = {
 type Kind = keyof typeof tables;
 const KINDS = Object.keys(tables) as Kind[];
 
+/** Buckets found key column by key column: a map per column, the last level holding the bucket. */
+type BucketIndex = Map<unknown, BucketIndex | BucketRow>;
+
 export class BucketSums {
-  readonly buckets: Record<Kind, Map<string, BucketRow>> = {
+  /** Every bucket of each table, in the order first met; `index` finds them. */
+  readonly buckets: Record<Kind, BucketRow[]> = { requirement: [], donor: [], timeline: [] };
+  private readonly index: Record<Kind, BucketIndex> = {
     requirement: new Map(),
     donor: new Map(),
     timeline: new Map(),
@@ -62,14 +67,26 @@ export class BucketSums {
 
   private add(kind: Kind, bucket: BucketRow, sign: 1 | -1): void {
     const { key, sums } = tables[kind];
-    let id = '';
-    for (let i = 0; i < key.length; i++) id += `${bucket[key[i] as string]}\u0000`;
-    const map = this.buckets[kind];
-    const sum = map.get(id);
+    // Nested maps rather than one map by the key columns joined: an import adds a contribution per
+    // pledge and table, and a joined key is a new string of a hundred characters each time.
+    let level = this.index[kind];
+    const last = key.length - 1;
+    for (let i = 0; i < last; i++) {
+      const part = bucket[key[i] as string];
+      let next = level.get(part) as BucketIndex | undefined;
+      if (next === undefined) {
+        next = new Map();
+        level.set(part, next);
+      }
+      level = next;
+    }
+    const id = bucket[key[last] as string];
+    const sum = level.get(id) as BucketRow | undefined;
     if (sum === undefined) {
       // The first contribution to a bucket is its sum so far: the row itself, negated when taken away.
       if (sign === -1) for (const s of sums) bucket[s] = -(bucket[s] as number);
-      map.set(id, bucket);
+      level.set(id, bucket);
+      this.buckets[kind].push(bucket);
       return;
     }
     for (let i = 0; i < sums.length; i++) {
@@ -81,7 +98,7 @@ export class BucketSums {
   /** The buckets that change, per table: those whose sums are not all zero. */
   changed(kind: Kind): BucketRow[] {
     const shape = tables[kind];
-    return [...this.buckets[kind].values()].filter((b) => shape.sums.some((s) => b[s] !== 0));
+    return this.buckets[kind].filter((b) => shape.sums.some((s) => b[s] !== 0));
   }
 
   /** One upsert row per changed bucket: INSERT ... ON CONFLICT (key) DO UPDATE SET sum = sum + excluded.sum. */

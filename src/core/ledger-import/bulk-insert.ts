@@ -91,17 +91,18 @@ export async function insertMany<T extends keyof Database>(
   if (first === undefined) return;
   const columns = Object.keys(first);
   const perStatement = rowsPerStatement(columns.length);
+  const width = columns.length;
   for (let start = 0; start < rows.length; start += perStatement) {
-    const slice = rows.slice(start, start + perStatement);
-    const values: unknown[] = new Array(slice.length * columns.length);
+    const end = Math.min(rows.length, start + perStatement);
+    const values: unknown[] = new Array((end - start) * width);
     let k = 0;
-    for (const row of slice) {
-      const record = row as unknown as Record<string, unknown>;
-      for (const column of columns) values[k++] = record[column] ?? null;
+    for (let r = start; r < end; r++) {
+      const record = rows[r] as unknown as Record<string, unknown>;
+      for (let c = 0; c < width; c++) values[k++] = record[columns[c] as string] ?? null;
     }
     await db.executeQuery(
-      CompiledQuery.raw(insertText(db, table, columns, slice.length, conflict), values),
+      CompiledQuery.raw(insertText(db, table, columns, end - start, conflict), values),
     );
-    onRows?.(slice.length);
+    onRows?.(end - start);
   }
 }
