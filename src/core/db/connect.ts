@@ -6,6 +6,7 @@ import pg from 'pg';
 import { describeDatabaseUrl, type DatabaseKind } from '../config';
 import { AppError } from '../errors';
 import type { Database } from './database';
+import { openSqliteWriter, type SqliteWriter } from './sqlite-writer';
 
 export interface Connection {
   db: Kysely<Database>;
@@ -13,6 +14,11 @@ export interface Connection {
   /** Where it points, with any password removed, for logs and messages. */
   label: string;
   close: () => Promise<void>;
+  /**
+   * A second connection in a worker thread, for writing beside this thread's work (a file database
+   * only; see sqlite-writer.ts for when it may be used). The caller closes it.
+   */
+  openWriter?: () => SqliteWriter;
 }
 
 /**
@@ -29,7 +35,10 @@ export async function connect(databaseUrl: string): Promise<Connection> {
     await db.destroy().catch(() => undefined);
     throw new AppError('unavailable', `Cannot reach the database at ${label}: ${describe(error)}`);
   }
-  return { db, kind, label, close: () => db.destroy() };
+  const connection: Connection = { db, kind, label, close: () => db.destroy() };
+  if (kind === 'sqlite' && target !== ':memory:')
+    connection.openWriter = () => openSqliteWriter(target);
+  return connection;
 }
 
 function openSqlite(path: string): Kysely<Database> {
