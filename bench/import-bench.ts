@@ -189,7 +189,11 @@ async function importRound(
   keep = true,
 ): Promise<{ seconds: number; written: TableRows }> {
   const connection = await connect(file);
+  // As the CLI imports: with a writer thread on the same file, opened (like the connection) untimed.
+  const writer = connection.openWriter?.();
+  if (!writer) throw new Error('the bench imports into a SQLite file, which has a writer');
   try {
+    await writer.db.selectFrom('groups').select('id').execute();
     const user = await findUserByUsername(connection.db, 'bench-chair');
     if (!user) throw new Error('bench-chair was not created');
     const viewer = await viewerFor(connection.db, user, 'cli', 'write');
@@ -200,6 +204,7 @@ async function importRound(
     const report = await importLedger(connection.db, viewer, 'udcg', bytes, {
       kind: 'pledges',
       fileName: 'bench-pledges.csv',
+      writer,
     });
     const seconds = (performance.now() - started) / 1000;
     const rows = report.counts.rows;
@@ -221,6 +226,7 @@ async function importRound(
         : { pledges: [], changes: [] },
     };
   } finally {
+    await writer.close();
     await connection.close();
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
+import type { Kysely } from 'kysely';
 import { viewerFor } from '../../core/accounts/auth.service';
 import { findUserByUsername } from '../../core/accounts/user.repository';
 import type { Config } from '../../core/config';
@@ -13,6 +14,8 @@ import {
   MAX_IMPORT_BYTES,
 } from '../../core/ledger-import/ledger-import.schema';
 import { importLedger } from '../../core/ledger-import/ledger-import.service';
+import type { Database } from '../../core/db/database';
+import type { SqliteWriter } from '../../core/db/sqlite-writer';
 import { withConnection } from '../context';
 import { EXIT_FAILURE } from '../output';
 
@@ -113,7 +116,20 @@ export async function runImportLedger(
     );
   }
   const bytes = readFileSync(path);
-  await withConnection(config, async ({ db }) => {
+  await withConnection(config, async (connection) => {
+    const { db } = connection;
+    // On a SQLite file, pledges are inserted by a second connection in a worker thread while they are
+    // checked (sqlite-writer.ts); it starts now, so it is ready when the first rows are.
+    const writer =
+      kind === 'pledges' && options.dryRun !== true ? connection.openWriter?.() : undefined;
+    try {
+      await importWith(db, writer);
+    } finally {
+      await writer?.close();
+    }
+  });
+
+  async function importWith(db: Kysely<Database>, writer: SqliteWriter | undefined): Promise<void> {
     const user = await findUserByUsername(db, options.as.toLowerCase());
     if (!user || user.disabled_at !== null) {
       throw new AppError('invalid', `No active user "${options.as}"`, [
@@ -139,6 +155,7 @@ export async function runImportLedger(
       dryRun: options.dryRun === true,
       mapping: mapping.data,
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+      ...(writer === undefined ? {} : { writer }),
       onProgress: (done, total, phase) => {
         if (!bar) return;
         if (!started) {
@@ -157,5 +174,5 @@ export async function runImportLedger(
       );
       process.exitCode = EXIT_FAILURE;
     }
-  });
+  }
 }

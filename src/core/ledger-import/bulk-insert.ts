@@ -77,16 +77,15 @@ function insertText(
 }
 
 /**
- * Inserts `rows` (objects with every column of the first) in as few statements as the limit allows;
- * with `conflict`, a row whose key is taken adds to the stored one instead.
+ * The statements that insert `rows` (objects with every column of the first) in as few statements as
+ * the limit allows; with `conflict`, a row whose key is taken adds to the stored one instead.
  */
-export async function insertMany<T extends keyof Database>(
+export function* insertStatements<T extends keyof Database>(
   db: Db,
   table: T,
   rows: readonly Database[T][],
-  onRows?: (written: number) => void,
   conflict?: OnConflictAdd,
-): Promise<void> {
+): Generator<{ query: CompiledQuery; rows: number }> {
   const first = rows[0];
   if (first === undefined) return;
   const columns = Object.keys(first);
@@ -100,9 +99,23 @@ export async function insertMany<T extends keyof Database>(
       const record = rows[r] as unknown as Record<string, unknown>;
       for (let c = 0; c < width; c++) values[k++] = record[columns[c] as string] ?? null;
     }
-    await db.executeQuery(
-      CompiledQuery.raw(insertText(db, table, columns, end - start, conflict), values),
-    );
-    onRows?.(end - start);
+    yield {
+      query: CompiledQuery.raw(insertText(db, table, columns, end - start, conflict), values),
+      rows: end - start,
+    };
+  }
+}
+
+/** Runs insertStatements one after another, telling `onRows` as each is written. */
+export async function insertMany<T extends keyof Database>(
+  db: Db,
+  table: T,
+  rows: readonly Database[T][],
+  onRows?: (written: number) => void,
+  conflict?: OnConflictAdd,
+): Promise<void> {
+  for (const statement of insertStatements(db, table, rows, conflict)) {
+    await db.executeQuery(statement.query);
+    onRows?.(statement.rows);
   }
 }

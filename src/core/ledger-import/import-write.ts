@@ -3,12 +3,13 @@ import { actorOf, recordAudit } from '../audit/audit.service';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { figuresOf } from '../pledges/pledge.service';
+import type { SqliteWriter } from '../db/sqlite-writer';
 import { BucketSums } from './bucket-totals';
-import { insertMany } from './bulk-insert';
+import { insertMany, insertStatements } from './bulk-insert';
 import type { DeliveryPlan } from './delivery-import';
 import type { ImportContext } from './import-context';
 import type { ImportKind } from './ledger-import.schema';
-import type { PledgePlan } from './pledge-import';
+import type { PledgePlan, PledgeTarget } from './pledge-import';
 import type { RequirementPlan } from './requirement-import';
 
 /** What the checks decided to write; checked outside the write transaction, verified inside it. */
@@ -50,7 +51,8 @@ export function rowsToWrite(plan: WritePlan): number {
  * Writes a checked plan inside the caller's transaction: first verifies that nothing it relied on moved
  * (ranks, requirement and pledge versions — the checks ran before the transaction, so a long check never
  * holds the write lock), then inserts in multi-row batches, applies the totals per bucket and records
- * one audit entry for the whole import.
+ * one audit entry for the whole import. With `pledgesSent`, the new pledges and their status history
+ * are already in the transaction (PledgeSender sent them during the check) and are not inserted again.
  */
 export async function writePlan(
   trx: Db,
@@ -58,6 +60,7 @@ export async function writePlan(
   plan: WritePlan,
   audit: AuditFacts,
   progress: (done: number) => void,
+  pledgesSent = false,
 ): Promise<void> {
   const { group, viewer } = ctx;
   let done = 0;
@@ -66,6 +69,14 @@ export async function writePlan(
     progress(done);
   };
   const markings: { marking: string; rel_to: string | null }[] = [];
+  const totals = new BucketSums();
+  const created = plan.pledges ? [...plan.pledges.created.values()].filter((t) => !t.refused) : [];
+  // Summed before the first statement: when a writer thread is still inserting the pledges sent to
+  // it, this runs while it catches up.
+  for (const t of created) {
+    totals.record(null, figuresOf(t.row));
+    markings.push(t.row);
+  }
 
   const requirements = plan.requirements;
   if (requirements && requirements.rows.length > 0) {
@@ -88,8 +99,6 @@ export async function writePlan(
     markings.push(...requirements.rows);
   }
 
-  const totals = new BucketSums();
-  const created = plan.pledges ? [...plan.pledges.created.values()].filter((t) => !t.refused) : [];
   if (plan.pledges && plan.pledges.requirementVersions.size > 0) {
     const versions = plan.pledges.requirementVersions;
     const now = await trx
@@ -102,20 +111,19 @@ export async function writePlan(
     }
   }
   if (created.length > 0) {
-    await insertMany(
-      trx,
-      'pledges',
-      created.map((t) => t.row),
-      wrote,
-    );
-    await insertMany(
-      trx,
-      'pledge_status_changes',
-      created.flatMap((t) => t.changes),
-    );
-    for (const t of created) {
-      totals.record(null, figuresOf(t.row));
-      markings.push(t.row);
+    if (pledgesSent) wrote(created.length);
+    else {
+      await insertMany(
+        trx,
+        'pledges',
+        created.map((t) => t.row),
+        wrote,
+      );
+      await insertMany(
+        trx,
+        'pledge_status_changes',
+        created.flatMap((t) => t.changes),
+      );
     }
   }
   if (plan.deliveries) {
@@ -167,6 +175,42 @@ export async function writePlan(
     },
     ctx.now,
   );
+}
+
+/**
+ * New pledges sent to a writer thread as they are checked, a statement's worth at a time, each batch's
+ * status history after its pledges: the inserts run on the other core while the check goes on. Used
+ * inside the writer's transaction, so a refused file rolls back whatever was sent; writePlan then
+ * writes the rest (totals, audit) with `pledgesSent`.
+ */
+/** Pledges per batch sent: about one INSERT statement's worth (rowsPerStatement). */
+const SEND_BATCH = 100;
+
+export class PledgeSender {
+  private pending: PledgeTarget[] = [];
+
+  constructor(
+    private readonly writer: SqliteWriter,
+    private readonly trx: Db,
+  ) {}
+
+  readonly add = (target: PledgeTarget): void => {
+    this.pending.push(target);
+    if (this.pending.length >= SEND_BATCH) this.flush();
+  };
+
+  /** Sends what is pending; call once the check is over, before writePlan. */
+  flush(): void {
+    const targets = this.pending;
+    if (targets.length === 0) return;
+    this.pending = [];
+    const pledges = targets.map((t) => t.row);
+    for (const s of insertStatements(this.trx, 'pledges', pledges)) this.writer.send(s.query);
+    const changes = targets.flatMap((t) => t.changes);
+    for (const s of insertStatements(this.trx, 'pledge_status_changes', changes)) {
+      this.writer.send(s.query);
+    }
+  }
 }
 
 /**

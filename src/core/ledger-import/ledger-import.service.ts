@@ -1,13 +1,20 @@
 import type { Kysely } from 'kysely';
 import { canWrite, hasRole, isSecretariatOf, type Viewer } from '../accounts/viewer';
 import type { Database } from '../db/database';
+import type { SqliteWriter } from '../db/sqlite-writer';
 import { AppError, invalid } from '../errors';
 import type { GroupRow } from '../groups/group.repository';
 import { requireGroup } from '../groups/group.service';
 import { requireRecipient } from '../requirements/requirement.service';
 import { checkDeliveries, type DeliveryPlan } from './delivery-import';
 import { type ImportContext, loadContext } from './import-context';
-import { rowsToWrite, type WritePlan, writePlan } from './import-write';
+import {
+  type AuditFacts,
+  PledgeSender,
+  rowsToWrite,
+  type WritePlan,
+  writePlan,
+} from './import-write';
 import { kielRows } from './kiel-mapping';
 import { cellOf, type ImportRow, standardRows } from './ledger-columns';
 import { ImportRefused, type LedgerFile, openLedgerFile } from './ledger-file';
@@ -19,7 +26,7 @@ import type {
   ImportProblem,
   ImportReport,
 } from './ledger-import.schema';
-import { checkPledges, type PledgePlan, statusProblems } from './pledge-import';
+import { checkPledges, type PledgePlan, type PledgeTarget, statusProblems } from './pledge-import';
 import { checkRequirements, type RequirementPlan } from './requirement-import';
 
 /** Told how far an import has got: rows (bytes while reading) done of the phase's total. */
@@ -36,6 +43,11 @@ export interface ImportOptions {
   sheet?: string;
   now?: Date;
   onProgress?: ProgressListener;
+  /**
+   * A writer thread on the same SQLite file (the CLI's): a pledges file without a deliveries sheet is
+   * then inserted while it is checked. Without one, the rows are checked first and written after.
+   */
+  writer?: SqliteWriter;
 }
 
 /** A file read and its rows ready to check; `run` checks them and, unless refused, writes them. */
@@ -208,16 +220,103 @@ const UNIQUE_VIOLATION = new Set([
   '23505',
 ]);
 
+type RunOptions = ImportOptions & { now: Date };
+type Progress = (done: number, total: number, phase: ImportPhase) => void;
+
 async function runImport(
   db: Kysely<Database>,
   viewer: Viewer,
   group: GroupRow,
   rows: { main: ImportRow[]; deliveries: ImportRow[] | null },
   report: ImportReport,
-  options: ImportOptions & { now: Date },
+  options: RunOptions,
 ): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => undefined);
   const ctx: ImportContext = await loadContext(db, viewer, group, options.now);
+  const writer = options.writer;
+  // Sent while checked only where each checked pledge is final: no deliveries sheet to move it later.
+  if (writer && options.kind === 'pledges' && rows.deliveries === null && !report.dryRun) {
+    return sendWhileChecking(writer, ctx, rows.main, report, options, progress);
+  }
+  const plan = await checkRows(ctx, rows, report, options, progress);
+  const toWrite = rowsToWriteOf(plan, report, progress);
+  if (toWrite === 0) return report;
+  progress(0, toWrite, 'writing');
+  await refusingTakenIds(
+    db
+      .transaction()
+      .execute((trx) =>
+        writePlan(trx, { ...ctx, db: trx }, plan, auditOf(report, options), (n) =>
+          progress(n, toWrite, 'writing'),
+        ),
+      ),
+  );
+  return written(report, toWrite, progress);
+}
+
+/**
+ * A pledges file imported through a writer thread (the CLI's): its transaction opens before the check,
+ * each checked batch of new pledges is sent to it at once, and the check goes on while they are
+ * inserted on the other core. A refused file rolls back whatever was sent; the report is the same as
+ * when the rows are checked first and written after.
+ */
+async function sendWhileChecking(
+  writer: SqliteWriter,
+  ctx: ImportContext,
+  rows: ImportRow[],
+  report: ImportReport,
+  options: RunOptions,
+  progress: Progress,
+): Promise<ImportReport> {
+  let toWrite = 0;
+  await refusingTakenIds(
+    writer.db
+      .transaction()
+      .execute(async (trx) => {
+        const sender = new PledgeSender(writer, trx);
+        // The check reads through this thread's connection. From here the writer's transaction holds
+        // the write lock, so nothing the check reads can change before the commit; the context read
+        // just before is verified by writePlan, as when the check runs before the transaction.
+        const plan = await checkRows(
+          ctx,
+          { main: rows, deliveries: null },
+          report,
+          options,
+          progress,
+          sender.add,
+        );
+        toWrite = rowsToWriteOf(plan, report, progress);
+        if (toWrite === 0) throw new NothingToWrite();
+        sender.flush();
+        progress(0, toWrite, 'writing');
+        await writePlan(
+          trx,
+          { ...ctx, db: trx },
+          plan,
+          auditOf(report, options),
+          (n) => progress(n, toWrite, 'writing'),
+          true,
+        );
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof NothingToWrite)) throw error;
+      }),
+  );
+  return toWrite === 0 ? report : written(report, toWrite, progress);
+}
+
+/** Thrown to roll back a writer's transaction when the check found nothing to write (or refused). */
+class NothingToWrite extends Error {}
+
+/** Checks every row of the file, filling the report's counts and problems; returns the write plan. */
+async function checkRows(
+  ctx: ImportContext,
+  rows: { main: ImportRow[]; deliveries: ImportRow[] | null },
+  report: ImportReport,
+  options: RunOptions,
+  progress: Progress,
+  onCreatedPledge?: (target: PledgeTarget) => void,
+): Promise<WritePlan> {
   const total = rows.main.length + (rows.deliveries?.length ?? 0);
   progress(0, total, 'checking');
   const plan: WritePlan = { requirements: null, pledges: null, deliveries: null };
@@ -235,8 +334,12 @@ async function runImport(
           return typeof key === 'string' ? [key.trim()] : [];
         }),
       );
-      checked = plan.pledges = await checkPledges(ctx, rows.main, deliveredKeys, (n) =>
-        progress(n, total, 'checking'),
+      checked = plan.pledges = await checkPledges(
+        ctx,
+        rows.main,
+        deliveredKeys,
+        (n) => progress(n, total, 'checking'),
+        onCreatedPledge,
       );
       if (rows.deliveries) {
         const offset = rows.main.length;
@@ -264,37 +367,46 @@ async function runImport(
     ...checked.problems,
     ...(options.kind === 'pledges' ? (plan.deliveries?.problems ?? []) : []),
   ].sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.line ?? 0) - (b.line ?? 0));
-  if (report.problems.length > 0 || report.dryRun) return report;
+  return plan;
+}
 
+/** The rows a checked plan writes: 0 when refused, a dry run, or nothing new (the report says so). */
+function rowsToWriteOf(plan: WritePlan, report: ImportReport, progress: Progress): number {
+  if (report.problems.length > 0 || report.dryRun) return 0;
   const toWrite = rowsToWrite(plan);
   if (toWrite === 0) {
     // Importing the same file again: nothing to write, and so no transaction and no audit entry.
     report.notes.push('Nothing to write: every row is already in the ledger as the file gives it.');
     progress(0, 0, 'done');
-    return report;
   }
-  progress(0, toWrite, 'writing');
+  return toWrite;
+}
+
+function auditOf(report: ImportReport, options: RunOptions): AuditFacts {
+  return {
+    kind: options.kind,
+    file: report.file,
+    sha256: report.sha256,
+    mapping: report.mapping,
+    format: report.format,
+    sheet: report.sheet,
+    counts: {
+      ...report.counts,
+      ...(report.deliveries ? { deliveries: report.deliveries } : {}),
+    },
+  };
+}
+
+function written(report: ImportReport, toWrite: number, progress: Progress): ImportReport {
+  report.written = true;
+  progress(toWrite, toWrite, 'done');
+  return report;
+}
+
+/** An external id taken by another writer between the check and the write: a 409, nothing written. */
+async function refusingTakenIds(writing: Promise<void>): Promise<void> {
   try {
-    await db.transaction().execute((trx) =>
-      writePlan(
-        trx,
-        { ...ctx, db: trx },
-        plan,
-        {
-          kind: options.kind,
-          file: report.file,
-          sha256: report.sha256,
-          mapping: report.mapping,
-          format: report.format,
-          sheet: report.sheet,
-          counts: {
-            ...report.counts,
-            ...(report.deliveries ? { deliveries: report.deliveries } : {}),
-          },
-        },
-        (n) => progress(n, toWrite, 'writing'),
-      ),
-    );
+    await writing;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && UNIQUE_VIOLATION.has(code)) {
@@ -306,9 +418,6 @@ async function runImport(
     }
     throw error;
   }
-  report.written = true;
-  progress(toWrite, toWrite, 'done');
-  return report;
 }
 
 /** The problems of a report as API issues: `line N, column X` (with the sheet of a workbook). */

@@ -137,13 +137,15 @@ export async function findPledgesByKey(
  * Checks every pledge row with the rules createPledge applies — who may record it, the donor and
  * channel taking part, the requirement it counts against, its shape, its value and rate, its status
  * reached by legal transitions — and plans the inserts. `deliveredKeys`: pledges whose deliveries come
- * in the same workbook, which then reach delivering or delivered through them.
+ * in the same workbook, which then reach delivering or delivered through them. `onCreated` is told of
+ * each new pledge as soon as its row is checked, while no row before it was refused.
  */
 export async function checkPledges(
   ctx: ImportContext,
   rows: readonly ImportRow[],
   deliveredKeys: ReadonlySet<string>,
   progress: (done: number) => void,
+  onCreated?: (target: PledgeTarget) => void,
 ): Promise<PledgePlan> {
   const { db, group, viewer } = ctx;
   const readers = rows.map((r) => new CellReader(r));
@@ -573,7 +575,10 @@ export async function checkPledges(
       plan.counts.refused += 1;
       if (target) target.refused = true;
     } else if (previous) plan.counts.unchanged += 1;
-    else plan.counts.created += 1;
+    else {
+      plan.counts.created += 1;
+      if (target && !target.refused && plan.counts.refused === 0) onCreated?.(target);
+    }
     if (index % 500 === 0) progress(index);
   }
   progress(rows.length);
