@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Requirement } from '../../../core/requirements/requirement.schema';
 import { useRequirement } from '../../api/ledger';
 import { useLocale } from '../use-locale';
-import { formatQuantity } from './format';
+import { formatQuantity, itemName } from './format';
 import { useRequirementSearch } from './use-requirement-search';
 
 /**
@@ -29,7 +29,7 @@ export function RequirementPicker({
   const { t } = useTranslation();
   const locale = useLocale();
   const labelOf = (r: Requirement) =>
-    `${r.priority}. ${r.item}${r.specification ? ` — ${r.specification}` : ''} (${formatQuantity(r.quantity, r.unit, locale)})`;
+    `${r.priority}. ${itemName(r)} (${formatQuantity(r.quantity, r.unit, locale)})`;
   const [chosen, setChosen] = useState<Requirement | null>(null);
   const [search, setSearch] = useState('');
   const selected = chosen !== null && chosen.id === value ? chosen : null;

@@ -1,5 +1,9 @@
 /** Formatting of the ledger's figures: money arrives as exact decimal text, never as a float. */
 
+/** An item with its specification, as the ledger names a requirement or pledge: `Shells — 155 mm NATO`. */
+export const itemName = (r: { item: string; specification: string }): string =>
+  r.specification ? `${r.item} — ${r.specification}` : r.item;
+
 type Numeric = `${number}`;
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();

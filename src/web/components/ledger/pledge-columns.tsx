@@ -6,7 +6,7 @@ import type { Channel, Pledge } from '../../../core/pledges/pledge.schema';
 import type { PledgeSort } from '../../api/ledger';
 import { formatDate } from '../../i18n/format';
 import { MarkingBadge } from '../MarkingBanner';
-import { formatMoney, formatQuantity } from './format';
+import { formatMoney, formatQuantity, itemName } from './format';
 import { PledgeStatusBadge } from './StatusBadges';
 
 /** What a cell may need besides the pledge: translations, the locale, names of nations. */
@@ -78,7 +78,7 @@ export const PLEDGE_COLUMNS: Record<ColumnId, PledgeColumn> = {
     width: 280,
     render: (p) => (
       <Anchor component={Link} to={`/pledges/${p.id}`} fw={600} size="sm" style={ellipsis}>
-        {p.specification ? `${p.item} — ${p.specification}` : p.item}
+        {itemName(p)}
       </Anchor>
     ),
   },

@@ -14,11 +14,11 @@ import {
   type LinkTarget,
   linkKey,
   requirementHref,
-  requirementName,
   type ShownTarget,
   targetAlone,
   targetInPage,
 } from './agenda-links';
+import { itemName } from '../ledger/format';
 
 /**
  * What an agenda item's links point at, read from the group's lists (one request per kind, however
@@ -35,7 +35,7 @@ export function useLinkTargets(group: string, kinds: ReadonlySet<AgendaLinkKind>
     switch (link.kind) {
       case 'requirement':
         return targetInPage(requirements, link.ref, (r) => ({
-          name: requirementName(r),
+          name: itemName(r),
           href: requirementHref(r.id),
         }));
       case 'initiative':
@@ -60,7 +60,7 @@ export function useLinkTargets(group: string, kinds: ReadonlySet<AgendaLinkKind>
 function UnlistedRequirement({ id, children }: { id: string; children: RenderTarget }) {
   const requirement = useRequirement(id);
   return children(
-    targetAlone(requirement, (r) => ({ name: requirementName(r), href: requirementHref(r.id) })),
+    targetAlone(requirement, (r) => ({ name: itemName(r), href: requirementHref(r.id) })),
   );
 }
 

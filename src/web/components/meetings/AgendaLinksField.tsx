@@ -21,8 +21,8 @@ import {
   MAX_AGENDA_LINKS,
   type Refusals,
   refusalsOf,
-  requirementName,
 } from './agenda-links';
+import { itemName } from '../ledger/format';
 import { useRequirementSearch } from '../ledger/use-requirement-search';
 import { AgendaLinkText, useLinkTargets, WithLinkTarget } from './AgendaLinks';
 
@@ -53,7 +53,7 @@ interface AgendaLinksFieldProps {
 /** A requirement as the picker offers it: by priority and name. */
 const requirementOption = (r: Requirement) => ({
   value: r.id,
-  label: `${r.priority}. ${requirementName(r)}`,
+  label: `${r.priority}. ${itemName(r)}`,
 });
 
 /** What an agenda item is about: records of the group, chosen by kind and then by name. */
@@ -129,11 +129,16 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
     );
   };
 
+  /** Nothing chosen and nothing typed: after a link is added, or when the kind changes. */
+  const resetPick = () => {
+    choose(null);
+    setSearch('');
+  };
+
   const add = () => {
     if (!choice || full) return;
     onChange([...value, { kind, ref: choice }]);
-    choose(null);
-    setSearch('');
+    resetPick();
     focusNext.current = 'kind';
   };
 
@@ -211,8 +216,7 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
               const chosen = AGENDA_LINK_KINDS.find((k) => k === event.currentTarget.value);
               if (chosen === undefined) return;
               setKind(chosen);
-              choose(null);
-              setSearch('');
+              resetPick();
             }}
             data={AGENDA_LINK_KINDS.map((k) => ({
               value: k,

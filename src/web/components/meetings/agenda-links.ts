@@ -1,5 +1,4 @@
 import { type AgendaLink, MAX_AGENDA_LINKS } from '../../../core/meetings/agenda.schema';
-import type { Requirement } from '../../../core/requirements/requirement.schema';
 import { ApiError, fieldErrors } from '../../api/client';
 
 /**
@@ -30,9 +29,6 @@ export function sameLinks(a: readonly AgendaLink[], b: readonly AgendaLink[]): b
   const keys = new Set(a.map(linkKey));
   return a.length === b.length && b.every((link) => keys.has(linkKey(link)));
 }
-
-export const requirementName = (r: Pick<Requirement, 'item' | 'specification'>) =>
-  r.specification ? `${r.item} — ${r.specification}` : r.item;
 
 export const requirementHref = (id: string) => `/requirements/${encodeURIComponent(id)}`;
 export const initiativeHref = (id: string) => `/initiatives/${encodeURIComponent(id)}`;
