@@ -177,15 +177,15 @@ export async function writePlan(
   );
 }
 
+/** Pledges per batch sent: about one INSERT statement's worth (rowsPerStatement). */
+const SEND_BATCH = 100;
+
 /**
  * New pledges sent to a writer thread as they are checked, a statement's worth at a time, each batch's
  * status history after its pledges: the inserts run on the other core while the check goes on. Used
  * inside the writer's transaction, so a refused file rolls back whatever was sent; writePlan then
  * writes the rest (totals, audit) with `pledgesSent`.
  */
-/** Pledges per batch sent: about one INSERT statement's worth (rowsPerStatement). */
-const SEND_BATCH = 100;
-
 export class PledgeSender {
   private pending: PledgeTarget[] = [];
 

@@ -239,7 +239,7 @@ async function runImport(
     return sendWhileChecking(writer, ctx, rows.main, report, options, progress);
   }
   const plan = await checkRows(ctx, rows, report, options, progress);
-  const toWrite = rowsToWriteOf(plan, report, progress);
+  const toWrite = rowsToWriteAfterCheck(plan, report, progress);
   if (toWrite === 0) return report;
   progress(0, toWrite, 'writing');
   await refusingTakenIds(
@@ -285,7 +285,7 @@ async function sendWhileChecking(
           progress,
           sender.add,
         );
-        toWrite = rowsToWriteOf(plan, report, progress);
+        toWrite = rowsToWriteAfterCheck(plan, report, progress);
         if (toWrite === 0) throw new NothingToWrite();
         sender.flush();
         progress(0, toWrite, 'writing');
@@ -371,7 +371,7 @@ async function checkRows(
 }
 
 /** The rows a checked plan writes: 0 when refused, a dry run, or nothing new (the report says so). */
-function rowsToWriteOf(plan: WritePlan, report: ImportReport, progress: Progress): number {
+function rowsToWriteAfterCheck(plan: WritePlan, report: ImportReport, progress: Progress): number {
   if (report.problems.length > 0 || report.dryRun) return 0;
   const toWrite = rowsToWrite(plan);
   if (toWrite === 0) {
@@ -382,6 +382,7 @@ function rowsToWriteOf(plan: WritePlan, report: ImportReport, progress: Progress
   return toWrite;
 }
 
+/** What the import's one audit entry says of it. */
 function auditOf(report: ImportReport, options: RunOptions): AuditFacts {
   return {
     kind: options.kind,
@@ -397,6 +398,7 @@ function auditOf(report: ImportReport, options: RunOptions): AuditFacts {
   };
 }
 
+/** The report of an import whose transaction committed. */
 function written(report: ImportReport, toWrite: number, progress: Progress): ImportReport {
   report.written = true;
   progress(toWrite, toWrite, 'done');
