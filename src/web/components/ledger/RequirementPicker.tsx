@@ -30,24 +30,19 @@ export function RequirementPicker({
   const locale = useLocale();
   const labelOf = (r: Requirement) =>
     `${r.priority}. ${itemName(r)} (${formatQuantity(r.quantity, r.unit, locale)})`;
-  const [chosen, setChosen] = useState<Requirement | null>(null);
   const [search, setSearch] = useState('');
-  const selected = chosen !== null && chosen.id === value ? chosen : null;
-  const found = useRequirementSearch(
-    group,
-    search,
-    selected && { requirement: selected, label: labelOf(selected) },
-  );
+  const found = useRequirementSearch(group, search, value, labelOf);
 
   // A requirement chosen before (the address names it) need not be among the first offered.
-  const initial = useRequirement(value ?? '', value !== null && chosen?.id !== value);
+  const initial = useRequirement(value ?? '', value !== null && found.chosen === null);
   const told = useRef(false);
+  const { keep } = found;
   useEffect(() => {
     if (told.current || !initial.data) return;
     told.current = true;
-    setChosen(initial.data);
+    keep(initial.data);
     onLoaded?.(initial.data);
-  }, [initial.data, onLoaded]);
+  }, [initial.data, keep, onLoaded]);
 
   return (
     <Select
@@ -56,11 +51,7 @@ export function RequirementPicker({
       placeholder={t('ledger.pledgeForm.noRequirement')}
       data={found.items.map((r) => ({ value: r.id, label: labelOf(r) }))}
       value={value}
-      onChange={(id) => {
-        const requirement = found.items.find((r) => r.id === id) ?? null;
-        setChosen(requirement);
-        onChange(requirement);
-      }}
+      onChange={(id) => onChange(found.choose(id))}
       searchable
       searchValue={search}
       onSearchChange={setSearch}

@@ -51,10 +51,8 @@ interface AgendaLinksFieldProps {
 }
 
 /** A requirement as the picker offers it: by priority and name. */
-const requirementOption = (r: Requirement) => ({
-  value: r.id,
-  label: `${r.priority}. ${itemName(r)}`,
-});
+const requirementLabel = (r: Requirement) => `${r.priority}. ${itemName(r)}`;
+const requirementOption = (r: Requirement) => ({ value: r.id, label: requirementLabel(r) });
 
 /** What an agenda item is about: records of the group, chosen by kind and then by name. */
 export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksFieldProps) {
@@ -63,8 +61,6 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
   const [kind, setKind] = useState<AgendaLinkKind>('requirement');
   const [choice, setChoice] = useState<string | null>(null);
   const [search, setSearch] = useState('');
-  // The requirement chosen, kept offered while the search box shows its label.
-  const [chosenRequirement, setChosenRequirement] = useState<Requirement | null>(null);
   // The picker's list is read once someone reaches for it, not on every visit to the meeting page.
   const [picking, setPicking] = useState(false);
   const needed = kindsOf(value);
@@ -74,10 +70,8 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
   const found = useRequirementSearch(
     group,
     search,
-    chosenRequirement && {
-      requirement: chosenRequirement,
-      label: requirementOption(chosenRequirement).label,
-    },
+    kind === 'requirement' ? choice : null,
+    requirementLabel,
     picking && kind === 'requirement',
   );
   const refusals = useRefusals(error, value);
@@ -124,9 +118,7 @@ export function AgendaLinksField({ group, value, onChange, error }: AgendaLinksF
 
   const choose = (ref: string | null) => {
     setChoice(ref);
-    setChosenRequirement(
-      kind === 'requirement' ? (found.items.find((r) => r.id === ref) ?? null) : null,
-    );
+    if (kind === 'requirement') found.choose(ref);
   };
 
   /** Nothing chosen and nothing typed: after a link is added, or when the kind changes. */
